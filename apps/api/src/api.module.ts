@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { DatabaseModule } from '@academy/database';
+import { platformSchema } from '@academy/platform';
+import { QueueModule } from '@academy/queue';
+import type { Logger } from 'pino';
+import { ApiGraphqlModule } from './graphql/api-graphql.module.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+
+/** The API process: GraphQL, health and metrics over the shared database and queues. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-api' }),
+        QueueModule,
+        MetricsModule,
+        HealthModule,
+        ApiGraphqlModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { createLogger, loadConfigOrExit } from '@academy/common';
+import { doctor } from './commands/doctor.js';
+import { generateMigration } from './commands/generate-migration.js';
+import { migrate, revertMigration } from './commands/migrate.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                    create the database if missing and apply pending migrations
+  migration:revert           revert the most recent migration
+  migration:generate <Name>  write a migration for the difference between entities and database
+  doctor                     check configuration, database, Redis, migrations and the worker
+`;
+
+const [command, ...args] = process.argv.slice(2);
+
+// doctor reports configuration problems itself rather than stopping on the first.
+if (command === 'doctor') process.exit(await doctor());
+
+const config = loadConfigOrExit('cli');
+const logger = createLogger(
+  { LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL },
+  'cli',
+);
+
+const commands: Record<string, () => Promise<number>> = {
+  migrate: () => migrate(config, logger),
+  'migration:revert': () => revertMigration(config),
+  'migration:generate': () => generateMigration(config, args[0]),
+};
+
+const run = command ? commands[command] : undefined;
+if (!run) {
+  process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+  process.exit(2);
+}
+try {
+  process.exit(await run());
+} catch (error) {
+  process.stderr.write(
+    `${command} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}

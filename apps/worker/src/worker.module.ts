@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { DatabaseModule } from '@academy/database';
+import { platformSchema } from '@academy/platform';
+import { MaintenanceJobsModule, QueueModule, WorkerRuntimeModule } from '@academy/queue';
+import type { Logger } from 'pino';
+
+/** The worker process: every context's jobs module over the shared database and queues. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-worker' }),
+        QueueModule,
+        WorkerRuntimeModule,
+        MaintenanceJobsModule,
+      ],
+    };
+  }
+}

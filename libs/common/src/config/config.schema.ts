@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int({ error: `expected ${what}` })
+    .positive({ error: `expected ${what}` });
+
+const urlWithProtocol = (protocols: readonly string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `expected a URL like ${example}` },
+  );
+
+/**
+ * Every environment variable the platform reads, with its local default. Each later capability
+ * adds its variables here, so that one place validates them all before anything listens.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], {
+      error: 'expected development, test or production',
+    })
+    .default('development'),
+  HOST: z.string().min(1, { error: 'expected a host name or address' }).default('0.0.0.0'),
+  PORT: positiveInt('a TCP port between 1 and 65535')
+    .max(65535, { error: 'expected a TCP port between 1 and 65535' })
+    .default(3000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  DATABASE_URL: urlWithProtocol(
+    ['postgres:', 'postgresql:'],
+    'postgres://user:password@host:5432/database',
+  ).default('postgres://postgres@127.0.0.1:5432/academy'),
+  DATABASE_POOL_MAX: positiveInt('a positive number of connections').default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(15000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(
+    30000,
+  ),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis://host:6379').default(
+    'redis://127.0.0.1:6379',
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9:_-]*$/i, { error: 'expected letters, digits, ":", "_" or "-"' })
+    .default('academy'),
+  GRAPHQL_MAX_DEPTH: positiveInt('a positive query depth').default(10),
+  GRAPHQL_MAX_ALIASES: positiveInt('a positive number of aliases').default(15),
+  GRAPHQL_MAX_COST: positiveInt('a positive query cost').default(5000),
+  HTTP_BODY_LIMIT_BYTES: positiveInt('a positive number of bytes').default(100 * 1024),
+  WORKER_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(8),
+  WORKER_HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(15000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30000),
+  APP_COMMIT: z.string().default('unknown'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies the local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/academy');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+    expect(config.MIGRATE_ON_START).toBe(true);
+  });
+
+  it('coerces numbers and flags', () => {
+    const config = loadConfig({ PORT: '8080', MIGRATE_ON_START: 'false' });
+    expect(config.PORT).toBe(8080);
+    expect(config.MIGRATE_ON_START).toBe(false);
+  });
+
+  it('reports one line per bad variable, naming it, without echoing the value', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        DATABASE_URL: 'mysql://root:s3cret-pass@db/app',
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_URL: expected a URL like postgres:\/\//),
+        expect.stringMatching(/^PORT: expected a TCP port/),
+        expect.stringMatching(/^LOG_LEVEL: expected one of/),
+      ]),
+    );
+    expect((error as ConfigError).message).not.toContain('s3cret-pass');
+  });
+});

@@ -1,0 +1,15 @@
+export { APP_CONFIG, ConfigModule } from './config/config.module.js';
+export { configSchema, type AppConfig } from './config/config.schema.js';
+export { ConfigError, loadConfig, loadConfigOrExit } from './config/load-config.js';
+export { createLogger, REDACTED_PATHS } from './logging/create-logger.js';
+export { LOGGER, LoggingModule } from './logging/logging.module.js';
+export { PinoNestLogger } from './logging/pino-nest-logger.js';
+export {
+  DomainError,
+  ErrorCategory,
+  defineErrorCodes,
+  type ErrorCode,
+} from './errors/domain-error.js';
+export { PROJECT_ROOT, PROJECT_VERSION } from './project-root.js';
+export { withTimeout } from './with-timeout.js';
+export { exitGracefullyOnSignal } from './graceful-shutdown.js';

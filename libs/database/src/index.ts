@@ -1,0 +1,9 @@
+export {
+  buildDataSourceOptions,
+  type DatabaseConfig,
+  type SchemaParts,
+} from './data-source-options.js';
+export { DatabaseModule, type DatabaseModuleOptions } from './database.module.js';
+export { ensureDatabaseExists } from './ensure-database.js';
+export { pendingMigrations, runMigrationsLocked, schemaDrift } from './migrator.js';
+export { SnakeNamingStrategy } from './snake-naming.strategy.js';

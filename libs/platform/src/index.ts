@@ -1,0 +1,2 @@
+export { platformSchema } from './platform-schema.js';
+export { openPlatformDataSource, prepareDatabase } from './prepare-database.js';

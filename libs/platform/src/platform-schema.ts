@@ -1,0 +1,12 @@
+import type { SchemaParts } from '@academy/database';
+import { WorkerHeartbeatEntity } from '@academy/queue';
+import { migrations } from '../../../migrations/index.js';
+
+/**
+ * The whole platform's schema: every context's entities and every migration. The API, the
+ * worker, the CLI and the tests all open their DataSource from this one list.
+ */
+export const platformSchema: SchemaParts = {
+  entities: [WorkerHeartbeatEntity],
+  migrations,
+};

@@ -1,0 +1,19 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { JobName, JobPayload, QueueName } from './job-registry.js';
+
+export const JOB_HANDLER_METADATA = Symbol('JOB_HANDLER');
+
+export interface JobHandlerTarget {
+  queue: string;
+  name: string;
+}
+
+/** A provider that handles one job name of one queue. */
+export interface JobHandler<Queue extends QueueName, Name extends JobName<Queue>> {
+  handle(payload: JobPayload<Queue, Name>, job: Job): Promise<void>;
+}
+
+/** Marks a provider as the handler of `queue`/`name`; the worker finds it by this mark. */
+export const HandlesJob = <Queue extends QueueName>(queue: Queue, name: JobName<Queue>) =>
+  SetMetadata(JOB_HANDLER_METADATA, { queue, name } satisfies JobHandlerTarget);

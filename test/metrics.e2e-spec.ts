@@ -1,0 +1,35 @@
+import { startTestApi, type TestApi } from '@academy/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('/metrics', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('exposes process, HTTP, GraphQL and queue metrics in Prometheus format', async () => {
+    await api.graphql('query Anything { serverInfo { version } }');
+    await api.graphql('{ nope }');
+    const response = await fetch(`${api.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} 1\b/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_count\{operation_type="query",operation="serverInfo",outcome="ok"\} 1\b/,
+    );
+    // Labelled by root field, never by the client's operation name.
+    expect(text).not.toContain('Anything');
+    expect(text).toMatch(/graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1\b/);
+    expect(text).toMatch(/queue_jobs\{queue="maintenance",state="waiting"\} \d+/);
+  });
+});
