@@ -32,4 +32,15 @@ describe('/metrics', () => {
     expect(text).toMatch(/graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1\b/);
     expect(text).toMatch(/queue_jobs\{queue="maintenance",state="waiting"\} \d+/);
   });
+
+  it('counts the SQL statements sent', async () => {
+    const statements = async () => {
+      const text = await (await fetch(`${api.url}/metrics`)).text();
+      return Number(/^db_statements_total (\d+)$/m.exec(text)?.[1]);
+    };
+    const before = await statements();
+    // Readiness runs exactly two statements: SELECT 1 and the heartbeat age.
+    await fetch(`${api.url}/health/ready`);
+    expect((await statements()) - before).toBe(2);
+  });
 });

@@ -1,6 +1,10 @@
 import type { AppConfig } from '@academy/common';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { Logger } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** Statements slower than this are logged (by SQL text) as warnings. */
+const SLOW_STATEMENT_MS = 1000;
 
 export type DatabaseConfig = Pick<
   AppConfig,
@@ -28,6 +32,7 @@ export function buildDataSourceOptions(
   config: DatabaseConfig,
   schema: SchemaParts,
   applicationName: string,
+  logger?: Logger,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -40,6 +45,8 @@ export function buildDataSourceOptions(
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName,
+    logger,
+    maxQueryExecutionTime: SLOW_STATEMENT_MS,
     poolSize: config.DATABASE_POOL_MAX,
     connectTimeoutMS: config.DATABASE_CONNECT_TIMEOUT_MS,
     extra: {

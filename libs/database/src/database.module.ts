@@ -5,9 +5,11 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@academy/common';
+import { APP_CONFIG, LOGGER, type AppConfig } from '@academy/common';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, type SchemaParts } from './data-source-options.js';
+import { StatementCounter, StatementLogger } from './statement-logger.js';
 
 export interface DatabaseModuleOptions {
   schema: SchemaParts;
@@ -15,7 +17,10 @@ export interface DatabaseModuleOptions {
   applicationName: string;
 }
 
-/** Opens the process's one DataSource and closes it when the application shuts down. */
+/**
+ * Opens the process's one DataSource (counting its statements) and closes it when the
+ * application shuts down.
+ */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
@@ -25,16 +30,22 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       providers: [
+        StatementCounter,
         {
           provide: DataSource,
-          inject: [APP_CONFIG],
-          useFactory: async (config: AppConfig) =>
+          inject: [APP_CONFIG, LOGGER, StatementCounter],
+          useFactory: async (config: AppConfig, logger: Logger, counter: StatementCounter) =>
             new DataSource(
-              buildDataSourceOptions(config, options.schema, options.applicationName),
+              buildDataSourceOptions(
+                config,
+                options.schema,
+                options.applicationName,
+                new StatementLogger(counter, logger),
+              ),
             ).initialize(),
         },
       ],
-      exports: [DataSource],
+      exports: [DataSource, StatementCounter],
     };
   }
 

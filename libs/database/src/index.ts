@@ -7,3 +7,4 @@ export { DatabaseModule, type DatabaseModuleOptions } from './database.module.js
 export { ensureDatabaseExists } from './ensure-database.js';
 export { pendingMigrations, runMigrationsLocked, schemaDrift } from './migrator.js';
 export { SnakeNamingStrategy } from './snake-naming.strategy.js';
+export { StatementCounter, StatementLogger } from './statement-logger.js';

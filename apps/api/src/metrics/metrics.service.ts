@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { withTimeout } from '@academy/common';
+import { StatementCounter } from '@academy/database';
 import { QueueRegistry } from '@academy/queue';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
-/** The API's Prometheus registry: process, HTTP, GraphQL and queue metrics. */
+/** The API's Prometheus registry: process, HTTP, GraphQL, SQL and queue metrics. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
@@ -33,8 +34,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(@Inject(QueueRegistry) queues: QueueRegistry) {
+  constructor(
+    @Inject(QueueRegistry) queues: QueueRegistry,
+    @Inject(StatementCounter) statements: StatementCounter,
+  ) {
     collectDefaultMetrics({ register: this.registry });
+    new Counter({
+      name: 'db_statements_total',
+      help: 'SQL statements sent to PostgreSQL by this process.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(statements.total);
+      },
+    });
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each BullMQ queue by state, read from Redis at scrape time.',

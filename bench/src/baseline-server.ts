@@ -1,0 +1,41 @@
+import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
+import { scenarios } from './scenarios.js';
+
+// The bare baseline: node:http + pg doing exactly a scenario's SQL per request, with no
+// framework. Started by the bench harness as its own process: SCENARIO, PORT, DATABASE_URL.
+const scenario = scenarios.find((candidate) => candidate.name === process.env.SCENARIO);
+if (!scenario) throw new Error(`unknown SCENARIO ${process.env.SCENARIO ?? '(unset)'}`);
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+const server = createServer((request, response) => {
+  if (request.url === '/__stats') {
+    const stats = { eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6 };
+    loopDelay.reset();
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+    return;
+  }
+  request.resume();
+  request.on('end', () => {
+    (async () => {
+      const results: pg.QueryResult[] = [];
+      for (const sql of scenario.baseline.sql) results.push(await pool.query(sql));
+      return scenario.baseline.respond(results);
+    })().then(
+      (answer) => {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      },
+      (error: unknown) => {
+        response.writeHead(500).end(String(error));
+      },
+    );
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1');
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});
