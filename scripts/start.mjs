@@ -1,5 +1,6 @@
-// `npm start`: builds if needed, then runs the API and the worker as two processes. Signals are
-// forwarded to both; when either exits, the other is stopped and its exit code is passed on.
+// `npm start`: builds if needed, creates and migrates the database, then runs the API and the
+// worker as two processes. Signals are forwarded to both; when either exits, the other is
+// stopped and its exit code is passed on.
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,12 @@ if (!process.env.APP_COMMIT) {
     // Not a git checkout (e.g. a release tarball): serverInfo reports "unknown".
   }
 }
+
+// Migrate before either process starts, so the worker never meets a database without its tables.
+execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const children = ['api', 'worker'].map((name) => ({
   name,

@@ -1,12 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-/** Routes NestJS's own log calls into the process's pino logger. */
+/**
+ * Routes NestJS's own log calls into the process's pino logger. Nest's `log` level (module and
+ * route listings at every start) goes to debug; our entry points log what operators need.
+ */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string): void {
