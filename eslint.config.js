@@ -20,7 +20,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/entities/*', '!./**', '!../entities/*'],
+              // Inside a context, entities are imported relatively (../entities/x); a path
+              // through another library's src/entities reaches into a foreign context.
+              group: ['**/src/entities/**'],
               message:
                 'Import another context through its index (@academy/<context>), never its entities.',
             },

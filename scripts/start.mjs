@@ -17,6 +17,11 @@ if (!process.env.APP_COMMIT) {
   }
 }
 
+// A fresh clone has no secrets yet: generate local ones into .env (never used in production).
+const { ensureLocalSecrets } = await import('../dist/libs/common/src/index.js');
+const generated = ensureLocalSecrets(new URL('../.env', import.meta.url).pathname);
+if (generated.length > 0) console.error(`Generated ${generated.join(' and ')} into .env`);
+
 // Migrate before either process starts, so the worker never meets a database without its tables.
 execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'migrate'], {
   cwd: root,

@@ -8,6 +8,7 @@ import {
   deleteRedisKeys,
   onMaintenanceDatabase,
   postgresAnswers,
+  randomSecrets,
   redisAnswers,
   type TestServices,
 } from '@academy/testing';
@@ -79,7 +80,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     client.query(`CREATE DATABASE "${templateDatabase}"`),
   );
   const dataSource = await openPlatformDataSource(
-    loadConfig({ DATABASE_URL: databaseUrl(services.postgresUrl, templateDatabase) }),
+    loadConfig({
+      ...randomSecrets(),
+      DATABASE_URL: databaseUrl(services.postgresUrl, templateDatabase),
+    }),
     'academy-test-setup',
   );
   await runMigrationsLocked(dataSource);

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, deleteRedisKeys, onMaintenanceDatabase } from '@academy/testing';
+import {
+  databaseUrl,
+  deleteRedisKeys,
+  onMaintenanceDatabase,
+  randomSecrets,
+} from '@academy/testing';
 import { afterAll, inject } from 'vitest';
 
 // Each e2e file gets its own database, cloned from the migrated template, and its own Redis key
@@ -20,6 +25,7 @@ Object.assign(process.env, {
   REDIS_URL: services.redisUrl,
   REDIS_KEY_PREFIX: redisKeyPrefix,
   MIGRATE_ON_START: 'false',
+  ...randomSecrets(),
 });
 
 afterAll(async () => {

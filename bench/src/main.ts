@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { createLogger, loadConfig } from '@academy/common';
+import { join } from 'node:path';
+import {
+  PROJECT_ROOT,
+  createLogger,
+  ensureLocalSecrets,
+  loadConfig,
+  readEnvironment,
+} from '@academy/common';
 import { prepareDatabase } from '@academy/platform';
 import pg from 'pg';
 import { request } from './http.js';
@@ -13,13 +20,15 @@ const WARMUP_SECONDS = 3;
 const API_PORT = 3190;
 const BASELINE_PORT = 3191;
 
+ensureLocalSecrets(join(PROJECT_ROOT, '.env'));
+
 // The benchmark has a database of its own, so it never touches development data.
 const benchDatabaseUrl = (() => {
-  const url = new URL(loadConfig().DATABASE_URL);
+  const url = new URL(loadConfig(readEnvironment()).DATABASE_URL);
   url.pathname = '/academy_bench';
   return process.env.BENCH_DATABASE_URL ?? url.toString();
 })();
-const config = loadConfig({ ...process.env, DATABASE_URL: benchDatabaseUrl });
+const config = loadConfig({ ...readEnvironment(), DATABASE_URL: benchDatabaseUrl });
 
 async function scrapeApi(api: BenchServer): Promise<{ statements: number; loopP99Ms: number }> {
   const { body: text } = await request(`${api.url}/metrics`);

@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
-import { QueueModule } from '@academy/queue';
+import { IdentityGraphqlModule } from '@academy/identity';
+import { QueueModule, RedisModule } from '@academy/queue';
 import type { Logger } from 'pino';
 import { ApiGraphqlModule } from './graphql/api-graphql.module.js';
+import { inputValidationPipe } from './graphql/input-validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 
@@ -19,10 +22,13 @@ export class ApiModule {
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-api' }),
         QueueModule,
+        RedisModule,
         MetricsModule,
         HealthModule,
         ApiGraphqlModule,
+        IdentityGraphqlModule,
       ],
+      providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };
   }
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit } from '@academy/common';
+import { createOrganization } from './commands/create-organization.js';
 import { doctor } from './commands/doctor.js';
 import { generateMigration } from './commands/generate-migration.js';
 import { migrate, revertMigration } from './commands/migrate.js';
+import { verifyAudit } from './commands/verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -11,6 +13,9 @@ Commands:
   migration:revert           revert the most recent migration
   migration:generate <Name>  write a migration for the difference between entities and database
   doctor                     check configuration, database, Redis, migrations and the worker
+  org:create --name N --slug S --admin-email E
+                             create an organization and its first admin; prints the invitation token
+  audit verify               check every organization's audit hash chain; exit 1 at a broken link
 `;
 
 const [command, ...args] = process.argv.slice(2);
@@ -28,6 +33,11 @@ const commands: Record<string, () => Promise<number>> = {
   migrate: () => migrate(config, logger),
   'migration:revert': () => revertMigration(config),
   'migration:generate': () => generateMigration(config, args[0]),
+  'org:create': () => createOrganization(config, logger, args),
+  audit: () =>
+    args[0] === 'verify'
+      ? verifyAudit(config)
+      : Promise.reject(new Error('the audit command has one subcommand: audit verify')),
 };
 
 const run = command ? commands[command] : undefined;

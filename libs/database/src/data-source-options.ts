@@ -44,6 +44,8 @@ export function buildDataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
     applicationName,
     logger,
     maxQueryExecutionTime: SLOW_STATEMENT_MS,

@@ -1,4 +1,6 @@
 import type { SchemaParts } from '@academy/database';
+import { identityEntities } from '@academy/identity';
+import { OutboxMessageEntity } from '@academy/outbox';
 import { WorkerHeartbeatEntity } from '@academy/queue';
 import { migrations } from '../../../migrations/index.js';
 
@@ -7,6 +9,6 @@ import { migrations } from '../../../migrations/index.js';
  * worker, the CLI and the tests all open their DataSource from this one list.
  */
 export const platformSchema: SchemaParts = {
-  entities: [WorkerHeartbeatEntity],
+  entities: [WorkerHeartbeatEntity, OutboxMessageEntity, ...identityEntities],
   migrations,
 };

@@ -25,3 +25,4 @@ export { MaintenanceJobsModule } from './jobs/maintenance-jobs.module.js';
 export { JobHandlerRegistry } from './worker/job-handler-registry.js';
 export { QueueProcessor } from './worker/queue-processor.js';
 export { WorkerRuntimeModule } from './worker/worker-runtime.module.js';
+export { REDIS, RedisModule } from './redis.module.js';

@@ -12,6 +12,17 @@ export {
   deleteRedisKeys,
   onMaintenanceDatabase,
   postgresAnswers,
+  randomSecrets,
   redisAnswers,
   type TestServices,
 } from './test-services.js';
+export {
+  acceptInvitation,
+  invitePerson,
+  seedOrganization,
+  signIn,
+  strongPassword,
+  tokenFromOutbox,
+  type SeededOrganization,
+  type SignedInPerson,
+} from './identity-fixtures.js';

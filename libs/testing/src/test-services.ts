@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 
@@ -16,6 +17,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     services: TestServices;
   }
+}
+
+/** Fresh signing and encryption keys, as a deployment would set them. */
+export function randomSecrets(): { JWT_SIGNING_KEY: string; DATA_ENCRYPTION_KEY: string } {
+  return {
+    JWT_SIGNING_KEY: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
 }
 
 /** `postgresUrl` pointing at `database`. */

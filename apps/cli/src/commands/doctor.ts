@@ -1,4 +1,10 @@
-import { ConfigError, loadConfig, withTimeout, type AppConfig } from '@academy/common';
+import {
+  ConfigError,
+  loadConfig,
+  readEnvironment,
+  withTimeout,
+  type AppConfig,
+} from '@academy/common';
 import { pendingMigrations } from '@academy/database';
 import { openPlatformDataSource } from '@academy/platform';
 import { redisConnectionOptions } from '@academy/queue';
@@ -100,7 +106,7 @@ async function checkDatabase(config: AppConfig): Promise<Finding[]> {
 export async function doctor(): Promise<number> {
   let config: AppConfig;
   try {
-    config = loadConfig();
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) process.stdout.write(`✘ configuration: ${problem}\n`);

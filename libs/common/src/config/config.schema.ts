@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -21,6 +22,15 @@ const urlWithProtocol = (protocols: readonly string[], example: string) =>
     },
     { error: `expected a URL like ${example}` },
   );
+
+const base64Key = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .refine(
+      (value) =>
+        /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      { error: `expected ${what}` },
+    );
 
 /**
  * Every environment variable the platform reads, with its local default. Each later capability
@@ -67,6 +77,27 @@ export const configSchema = z.object({
   WORKER_HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(15000),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30000),
   APP_COMMIT: z.string().default('unknown'),
+  JWT_SIGNING_KEY: base64Key(
+    '32 random bytes in base64 (openssl rand -base64 32): signs access tokens',
+  ),
+  DATA_ENCRYPTION_KEY: base64Key(
+    '32 random bytes in base64 (openssl rand -base64 32): encrypts MFA secrets and tokens at rest',
+  ),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt('a positive number of seconds').default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt('a positive number of days').default(30),
+  PASSWORD_MIN_LENGTH: positiveInt('a password length between 8 and 64')
+    .min(8, { error: 'expected a password length between 8 and 64' })
+    .max(64, { error: 'expected a password length between 8 and 64' })
+    .default(15),
+  SIGN_IN_WINDOW_SECONDS: positiveInt('a positive number of seconds').default(900),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a positive number of attempts').default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt('a positive number of attempts').default(20),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => value.split(',').every((entry) => isIP(entry.trim()) !== 0), {
+      error: 'expected a comma-separated list of proxy IP addresses',
+    })
+    .optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

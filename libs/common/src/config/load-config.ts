@@ -1,4 +1,12 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 import { configSchema, type AppConfig } from './config.schema.js';
+import { readEnvFile } from './env-file.js';
+
+/** The process environment over the project's local `.env` file, if there is one. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  return { ...readEnvFile(join(PROJECT_ROOT, '.env')), ...process.env };
+}
 
 /** Raised when the environment is invalid; lists one line per bad variable and never a value. */
 export class ConfigError extends Error {
@@ -27,12 +35,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /**
- * For a process entry point: the validated configuration, or one line per bad variable on
+ * For a process entry point: the validated configuration of {@link readEnvironment}, or one line per bad variable on
  * stderr and exit code 1 before anything connects or listens.
  */
 export function loadConfigOrExit(processName: string): AppConfig {
   try {
-    return loadConfig();
+    return loadConfig(readEnvironment());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${processName}: invalid configuration, not starting\n`);

@@ -47,3 +47,8 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** Errors any context may raise about a request as a whole. */
+export const CommonErrors = defineErrorCodes('COMMON', {
+  INVALID_INPUT: 'BAD_USER_INPUT',
+});

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { DatabaseModule } from '@academy/database';
+import { IdentityModule } from '@academy/identity';
+import { platformSchema } from '@academy/platform';
+import { RedisModule } from '@academy/queue';
+import type { Logger } from 'pino';
+
+/** The services operator commands use, without HTTP or queues. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-cli' }),
+        RedisModule,
+        IdentityModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../entities/user.entity.js';
+
+/**
+ * What an operation requires. Every GraphQL operation names one of these (or is explicitly
+ * public); roles map to permissions here and nowhere else.
+ */
+export const Permission = {
+  /** Read and manage one's own profile, password, sessions and second factor. */
+  SELF: 'SELF',
+  /** Read people: all of the organization for admins, one's reports for managers. */
+  PEOPLE_READ: 'PEOPLE_READ',
+  /** Create, change, deactivate people and their roles; invitations; groups. */
+  PEOPLE_MANAGE: 'PEOPLE_MANAGE',
+  /** Read groups and their members. */
+  GROUPS_READ: 'GROUPS_READ',
+  GROUPS_MANAGE: 'GROUPS_MANAGE',
+  API_KEYS_MANAGE: 'API_KEYS_MANAGE',
+  AUDIT_READ: 'AUDIT_READ',
+  ORGANIZATION_MANAGE: 'ORGANIZATION_MANAGE',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  LEARNER: new Set([Permission.SELF]),
+  MANAGER: new Set([Permission.SELF, Permission.PEOPLE_READ, Permission.GROUPS_READ]),
+  ADMIN: new Set(Object.values(Permission)),
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,18 @@
+export type { Actor, RequestMeta } from './access/actor.js';
+export { Permission, ROLE_PERMISSIONS, roleHas } from './access/permissions.js';
+export { AuditTrail, type AuditRecord } from './audit/audit-trail.service.js';
+export { verifyAuditChains, type ChainBreak } from './audit/audit-verifier.js';
+export { AuthenticationService } from './auth/authentication.service.js';
+export { identityEntities } from './entities/index.js';
+export { Role, UserStatus } from './entities/user.entity.js';
+export { IdentityErrors } from './identity.errors.js';
+export { IdentityModule } from './identity.module.js';
+export { OrganizationService } from './organizations/organization.service.js';
+export { UserDirectory } from './users/user-directory.service.js';
+export {
+  IdentityGraphqlModule,
+  Public,
+  RequirePermission,
+  CurrentActor,
+  Meta,
+} from './graphql/index.js';

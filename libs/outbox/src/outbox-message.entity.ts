@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'claimed' | 'done' | 'failed' | 'cancelled';
+
+/**
+ * Work that must happen after a change commits (send an invitation, a reminder, release a drill
+ * inject), written in the same transaction as the change. PostgreSQL is the truth; a relay
+ * hands due rows to the queue and a worker claims each row before acting, so nothing is lost or
+ * done twice.
+ */
+@Entity({ name: 'outbox_messages' })
+@Index('ix_outbox_messages_status_available_at', ['status', 'availableAt'])
+@Index('uq_outbox_messages_organization_id_dedupe_key', ['organizationId', 'dedupeKey'], {
+  unique: true,
+  where: '"dedupe_key" IS NOT NULL',
+})
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  /** What to do, e.g. `identity.invitation`: each topic has one handler. */
+  @Column({ type: 'text' })
+  topic!: string;
+
+  /** Ids and, where a message must carry a secret, that secret sealed with the data key. */
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz' })
+  availableAt!: Date;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  /** When set, at most one message of the organization carries it (idempotency). */
+  @Column({ type: 'text', nullable: true })
+  dedupeKey!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
+}
