@@ -11,7 +11,7 @@ export class CreateIdentityAndOutbox1795645456850 implements MigrationInterface 
       'CREATE INDEX "ix_audit_events_organization_id_occurred_at" ON "audit_events"  ("organization_id", "occurred_at") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "organizations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "slug" text NOT NULL, "timezone" text NOT NULL DEFAULT \'UTC\', "locale" text NOT NULL DEFAULT \'en\', "settings" jsonb NOT NULL DEFAULT \'{"requireMfaForPrivilegedRoles":false}\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_organizations_slug" UNIQUE ("slug"), CONSTRAINT "pk_organizations" PRIMARY KEY ("id"))',
+      'CREATE TABLE "organizations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "slug" text NOT NULL, "timezone" text NOT NULL DEFAULT \'UTC\', "locale" text NOT NULL DEFAULT \'en\', "settings" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_organizations_slug" UNIQUE ("slug"), CONSTRAINT "pk_organizations" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE TABLE "api_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "name" text NOT NULL, "role" text NOT NULL, "secret_hash" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_by" uuid NOT NULL, "last_used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_api_keys" PRIMARY KEY ("id"))',

@@ -31,3 +31,38 @@ describe('cli', () => {
     expect(run.output()).toContain('Unknown command "frobnicate"');
   });
 });
+
+describe('cli org:create', () => {
+  it('creates an organization and prints the first admin’s invitation token once', async () => {
+    const run = spawnBuilt('cli', {}, [
+      'org:create',
+      '--name',
+      'Acme',
+      '--slug',
+      'acme',
+      '--admin-email',
+      'Admin@Acme.test',
+    ]);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('Created organization "Acme" (slug acme).');
+    expect(run.output()).toContain('First admin: admin@acme.test');
+    expect(run.output()).toMatch(/\n[A-Za-z0-9_-]{43}\n/);
+  });
+
+  it('refuses a taken slug and missing arguments', async () => {
+    const taken = spawnBuilt('cli', {}, [
+      'org:create',
+      '--name',
+      'Other',
+      '--slug',
+      'acme',
+      '--admin-email',
+      'x@y.test',
+    ]);
+    expect(await taken.exited).toBe(1);
+    expect(taken.output()).toContain('org:create: The slug "acme" is taken.');
+    const missing = spawnBuilt('cli', {}, ['org:create', '--name', 'Nameless']);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output()).toContain('Usage: npm run cli -- org:create');
+  });
+});

@@ -7,6 +7,7 @@ import {
   type SeededOrganization,
   type TestApi,
 } from '@academy/testing';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SIGN_IN = `mutation SignIn($input: SignInInput!) {
@@ -209,6 +210,35 @@ describe('sign-in, sessions and passwords', () => {
     });
   });
 
+  it('refuses an expired invitation, leaving the person without a password', async () => {
+    const invited = await api.graphql<{ inviteUser: { user: { id: string } } }>(
+      'mutation { inviteUser(input: { email: "late@signin-co.test", displayName: "Lou Late" }) { user { id } } }',
+      undefined,
+      org.admin.auth,
+    );
+    const token = await tokenFromOutbox(api, 'late@signin-co.test', 'identity.invitation');
+    await api.app
+      .get(DataSource)
+      .query(
+        "UPDATE one_time_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
+        [invited.body.data?.inviteUser.user.id],
+      );
+    const { body } = await api.graphql(
+      'mutation($input: SetPasswordInput!) { acceptInvitation(input: $input) }',
+      {
+        input: { token, password: strongPassword('Late') },
+      },
+    );
+    expect(body.errors?.[0]?.extensions?.reason).toBe('IDENTITY_INVALID_TOKEN');
+    const [row] = await api.app
+      .get(DataSource)
+      .query<{ password_hash: string | null }[]>(
+        'SELECT password_hash FROM users WHERE email = $1',
+        ['late@signin-co.test'],
+      );
+    expect(row?.password_hash).toBeNull();
+  });
+
   it('ignores a client-supplied X-Forwarded-For without trusted proxies', async () => {
     const input = {
       organizationSlug: 'signin-co',
@@ -219,5 +249,42 @@ describe('sign-in, sessions and passwords', () => {
     // Rotating the header did not give fresh counters: the account is throttled.
     const { body } = await attempt(input, { 'x-forwarded-for': '198.51.100.99' });
     expect(body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('throttling per client address', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '100',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const attempt = (email: string, forwardedFor: string) =>
+    api.graphql(
+      SIGN_IN,
+      { input: { organizationSlug: 'any-org', email, password: 'some wrong password here' } },
+      { 'x-forwarded-for': forwardedFor },
+    );
+
+  it('counts failures per client address across accounts, behind a trusted proxy', async () => {
+    for (let n = 0; n < 4; n += 1) {
+      const { body } = await attempt(`spray-${n}@any.test`, '203.0.113.7');
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(
+      (await attempt('spray-9@any.test', '203.0.113.7')).body.errors?.[0]?.extensions?.code,
+    ).toBe('TOO_MANY_REQUESTS');
+    // Behind the trusted proxy, another client address is another counter.
+    expect(
+      (await attempt('spray-9@any.test', '203.0.113.8')).body.errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 });

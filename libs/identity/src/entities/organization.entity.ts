@@ -37,7 +37,7 @@ export class OrganizationEntity {
   @Column({ type: 'text', default: 'en' })
   locale!: string;
 
-  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_ORGANIZATION_SETTINGS)}'` })
+  @Column({ type: 'jsonb' })
   settings!: OrganizationSettings;
 
   @CreateDateColumn({ type: 'timestamptz' })

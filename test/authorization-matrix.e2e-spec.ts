@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '@academy/common';
+import {
+  invitePerson,
+  seedOrganization,
+  signIn,
+  startTestApi,
+  type SeededOrganization,
+  type TestApi,
+} from '@academy/testing';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizationMatrix, type Caller, type MatrixContext } from './authorization-matrix.js';
+
+const CALLERS: Caller[] = ['anonymous', 'learner', 'manager', 'other', 'admin'];
+const UNKNOWN_ID = '00000000-0000-4000-8000-00000000abcd';
+
+describe('authorization matrix', () => {
+  let api: TestApi;
+  let a: SeededOrganization;
+  let b: SeededOrganization;
+  let context: MatrixContext;
+  const headers = new Map<Caller, Record<string, string>>();
+
+  const signInEveryone = async () => {
+    headers.set('anonymous', {});
+    headers.set('learner', (await signIn(api, a.slug, a.learner.email, a.learner.password)).auth);
+    headers.set('manager', (await signIn(api, a.slug, a.manager.email, a.manager.password)).auth);
+    headers.set('admin', (await signIn(api, a.slug, a.admin.email, a.admin.password)).auth);
+    headers.set('other', (await signIn(api, b.slug, b.admin.email, b.admin.password)).auth);
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '100',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
+    a = await seedOrganization(api, 'matrix-a');
+    b = await seedOrganization(api, 'matrix-b');
+    const victim = await invitePerson(api, a.slug, a.admin, {
+      email: 'victim@matrix-a.test',
+      displayName: 'Vic Tim',
+      role: 'LEARNER',
+    });
+    const admin = (query: string) =>
+      api.graphql<Record<string, { id?: string; apiKey?: { id: string } }>>(
+        query,
+        undefined,
+        a.admin.auth,
+      );
+    const pending = await admin(
+      'mutation { inviteUser(input: { email: "pending@matrix-a.test", displayName: "Pat Pending" }) { user { id } } }',
+    );
+    const group = await admin('mutation { createGroup(input: { name: "Matrix Group" }) { id } }');
+    const disposable = await admin(
+      'mutation { createGroup(input: { name: "Disposable" }) { id } }',
+    );
+    const key = await admin(
+      'mutation { createApiKey(input: { name: "Matrix key", role: LEARNER, expiresInDays: 1 }) { apiKey { id } } }',
+    );
+    const passwords: Record<Caller, string> = {
+      anonymous: '',
+      learner: a.learner.password,
+      manager: a.manager.password,
+      admin: a.admin.password,
+      other: b.admin.password,
+    };
+    context = {
+      learnerId: a.learner.id,
+      managerId: a.manager.id,
+      victimId: victim.id,
+      pendingId: (pending.body.data?.inviteUser as unknown as { user: { id: string } }).user.id,
+      groupId: group.body.data?.createGroup?.id ?? '',
+      disposableGroupId: disposable.body.data?.createGroup?.id ?? '',
+      apiKeyId: key.body.data?.createApiKey?.apiKey?.id ?? '',
+      passwordOf: (caller) => passwords[caller],
+    };
+    await signInEveryone();
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const outcomeOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => {
+    const extensions = body.errors?.[0]?.extensions;
+    if (!extensions) return 'OK';
+    return String(extensions.reason ?? extensions.code);
+  };
+
+  it('lists every operation of schema.gql', () => {
+    const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.gql'), 'utf8'));
+    const operations = [
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType(),
+    ]
+      .flatMap((type) => Object.keys(type?.getFields() ?? {}))
+      .sort();
+    const listed = authorizationMatrix.map((row) => row.operation).sort();
+    const missing = operations.filter((operation) => !listed.includes(operation));
+    expect(
+      missing,
+      `operations without a row in test/authorization-matrix.ts: ${missing.join(', ')}`,
+    ).toEqual([]);
+    expect(listed.filter((operation) => !operations.includes(operation))).toEqual([]);
+  });
+
+  for (const row of authorizationMatrix) {
+    it(`${row.operation}: ${CALLERS.map((caller) => `${caller} ${row.expect[caller]}`).join(', ')}`, async () => {
+      const outcomes: Partial<Record<Caller, string>> = {};
+      for (const caller of CALLERS) {
+        const variables = row.variables?.(context, caller);
+        const { body } = await api.graphql(row.document, variables, headers.get(caller));
+        outcomes[caller] = outcomeOf(body);
+
+        if (caller === 'other' && row.idVariable && variables) {
+          // Another organization's object answers exactly like an object that does not exist.
+          const unknown = await api.graphql(
+            row.document,
+            { ...variables, [row.idVariable]: UNKNOWN_ID },
+            headers.get(caller),
+          );
+          expect(body).toEqual(unknown.body);
+        }
+      }
+      // The row ended everyone's session (signOut): give the next rows fresh ones.
+      if (row.consumesSession) await signInEveryone();
+      expect(outcomes).toEqual(row.expect);
+    });
+  }
+});

@@ -1,0 +1,264 @@
+/**
+ * Every GraphQL operation and what each kind of caller gets. A cell is the `extensions.reason`
+ * (or `extensions.code`) of the first error, or OK. `other` is an admin of ANOTHER organization:
+ * for operations that take an id from the first organization it must get exactly what a
+ * non-existent id gets. A meta-test fails when schema.gql has an operation without a row.
+ */
+export type Caller = 'anonymous' | 'learner' | 'manager' | 'other' | 'admin';
+
+export interface MatrixContext {
+  learnerId: string;
+  managerId: string;
+  /** A person the admin may change or deactivate freely. */
+  victimId: string;
+  /** Invited, not yet accepted. */
+  pendingId: string;
+  groupId: string;
+  disposableGroupId: string;
+  apiKeyId: string;
+  passwordOf: (caller: Caller) => string;
+}
+
+export interface MatrixRow {
+  operation: string;
+  document: string;
+  variables?: (context: MatrixContext, caller: Caller) => Record<string, unknown>;
+  /** The id variable that names an object of the first organization (cross-tenant check). */
+  idVariable?: string;
+  /** The operation ends the caller's session: everyone signs in afresh after it. */
+  consumesSession?: boolean;
+  expect: Record<Caller, string>;
+}
+
+const NOT_AUTHENTICATED = 'IDENTITY_NOT_AUTHENTICATED';
+const FORBIDDEN = 'IDENTITY_FORBIDDEN';
+const NOT_FOUND = 'IDENTITY_NOT_FOUND';
+
+const everyone = (outcome: string): Record<Caller, string> => ({
+  anonymous: outcome,
+  learner: outcome,
+  manager: outcome,
+  other: outcome,
+  admin: outcome,
+});
+const signedIn: Record<Caller, string> = { ...everyone('OK'), anonymous: NOT_AUTHENTICATED };
+const managersAndAdmins: Record<Caller, string> = { ...signedIn, learner: FORBIDDEN };
+const adminsOnly: Record<Caller, string> = { ...signedIn, learner: FORBIDDEN, manager: FORBIDDEN };
+/** Admin-only, on an object of the first organization: other admins must not find it. */
+const adminsOfTheOrganization: Record<Caller, string> = { ...adminsOnly, other: NOT_FOUND };
+
+export const authorizationMatrix: MatrixRow[] = [
+  // Public
+  { operation: 'serverInfo', document: '{ serverInfo { version } }', expect: everyone('OK') },
+  {
+    operation: 'signIn',
+    document:
+      'mutation { signIn(input: { organizationSlug: "matrix-a", email: "nobody@matrix-a.test", password: "not a real password at all" }) { __typename } }',
+    expect: everyone('IDENTITY_INVALID_CREDENTIALS'),
+  },
+  {
+    operation: 'refreshSession',
+    document: 'mutation { refreshSession(refreshToken: "not-a-token") { accessToken } }',
+    expect: everyone('IDENTITY_INVALID_REFRESH_TOKEN'),
+  },
+  {
+    operation: 'acceptInvitation',
+    document:
+      'mutation { acceptInvitation(input: { token: "not-a-token", password: "orchard lanterns drift north" }) }',
+    expect: everyone('IDENTITY_INVALID_TOKEN'),
+  },
+  {
+    operation: 'requestPasswordReset',
+    document:
+      'mutation { requestPasswordReset(input: { organizationSlug: "matrix-a", email: "nobody@matrix-a.test" }) }',
+    expect: everyone('OK'),
+  },
+  {
+    operation: 'resetPassword',
+    document:
+      'mutation { resetPassword(input: { token: "not-a-token", password: "orchard lanterns drift north" }) }',
+    expect: everyone('IDENTITY_INVALID_TOKEN'),
+  },
+
+  // Oneself
+  { operation: 'me', document: '{ me { id } }', expect: signedIn },
+  { operation: 'organization', document: '{ organization { id } }', expect: signedIn },
+  { operation: 'mySessions', document: '{ mySessions { id } }', expect: signedIn },
+  {
+    operation: 'updateMyProfile',
+    document: 'mutation { updateMyProfile(input: { locale: "en" }) { id } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'changeMyPassword',
+    document:
+      'mutation($p: String!) { changeMyPassword(input: { currentPassword: $p, newPassword: "short" }) }',
+    variables: (context, caller) => ({ p: context.passwordOf(caller) }),
+    expect: { ...everyone('IDENTITY_WEAK_PASSWORD'), anonymous: NOT_AUTHENTICATED },
+  },
+  {
+    operation: 'revokeMySession',
+    document: 'mutation { revokeMySession(sessionId: "00000000-0000-4000-8000-000000000000") }',
+    expect: { ...everyone(NOT_FOUND), anonymous: NOT_AUTHENTICATED },
+  },
+  {
+    operation: 'signOut',
+    document: 'mutation { signOut }',
+    consumesSession: true,
+    expect: signedIn,
+  },
+  {
+    operation: 'startMfaEnrollment',
+    document: 'mutation { startMfaEnrollment { otpauthUri } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'confirmMfaEnrollment',
+    document: 'mutation { confirmMfaEnrollment(code: "000000") { codes } }',
+    expect: { ...everyone('IDENTITY_INVALID_SECOND_FACTOR'), anonymous: NOT_AUTHENTICATED },
+  },
+  {
+    operation: 'disableMfa',
+    document: 'mutation($p: String!) { disableMfa(password: $p) }',
+    variables: (context, caller) => ({ p: context.passwordOf(caller) }),
+    expect: signedIn,
+  },
+
+  // People
+  { operation: 'users', document: '{ users(first: 5) { totalCount } }', expect: managersAndAdmins },
+  {
+    operation: 'user',
+    document: 'query($id: ID!) { user(id: $id) { id } }',
+    variables: (context) => ({ id: context.learnerId }),
+    idVariable: 'id',
+    expect: { ...managersAndAdmins, other: NOT_FOUND },
+  },
+  {
+    operation: 'inviteUser',
+    document:
+      'mutation($email: String!) { inviteUser(input: { email: $email, displayName: "Matrix Invitee" }) { expiresAt } }',
+    variables: (_context, caller) => ({ email: `invitee-${caller}@matrix.test` }),
+    expect: adminsOnly,
+  },
+  {
+    operation: 'resendInvitation',
+    document: 'mutation($id: ID!) { resendInvitation(userId: $id) { expiresAt } }',
+    variables: (context) => ({ id: context.pendingId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'bulkInviteUsers',
+    document:
+      'mutation { bulkInviteUsers(input: { csv: "email,name\\nnot-an-email,Nobody", atomic: true }) { applied } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'updateUser',
+    document: 'mutation($id: ID!) { updateUser(id: $id, input: { jobTitle: "Analyst" }) { id } }',
+    variables: (context) => ({ id: context.learnerId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'changeUserRole',
+    document: 'mutation($id: ID!) { changeUserRole(id: $id, role: LEARNER) { id } }',
+    variables: (context) => ({ id: context.victimId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'deactivateUser',
+    document: 'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
+    variables: (context) => ({ id: context.victimId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'reactivateUser',
+    document: 'mutation($id: ID!) { reactivateUser(id: $id) { id } }',
+    variables: (context) => ({ id: context.victimId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'resetUserMfa',
+    document: 'mutation($id: ID!) { resetUserMfa(id: $id) { id } }',
+    variables: (context) => ({ id: context.victimId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+
+  // Groups
+  { operation: 'groups', document: '{ groups { totalCount } }', expect: managersAndAdmins },
+  {
+    operation: 'group',
+    document: 'query($id: ID!) { group(id: $id) { id } }',
+    variables: (context) => ({ id: context.groupId }),
+    idVariable: 'id',
+    expect: { ...managersAndAdmins, other: NOT_FOUND },
+  },
+  {
+    operation: 'createGroup',
+    document: 'mutation($name: String!) { createGroup(input: { name: $name }) { id } }',
+    variables: (_context, caller) => ({ name: `Matrix ${caller}` }),
+    expect: adminsOnly,
+  },
+  {
+    operation: 'updateGroup',
+    document:
+      'mutation($id: ID!) { updateGroup(id: $id, input: { description: "Matrix" }) { id } }',
+    variables: (context) => ({ id: context.groupId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'addGroupMembers',
+    document:
+      'mutation($id: ID!, $u: [ID!]!) { addGroupMembers(groupId: $id, userIds: $u) { id } }',
+    variables: (context) => ({ id: context.groupId, u: [context.learnerId] }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'removeGroupMembers',
+    document:
+      'mutation($id: ID!, $u: [ID!]!) { removeGroupMembers(groupId: $id, userIds: $u) { id } }',
+    variables: (context) => ({ id: context.groupId, u: [context.learnerId] }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'deleteGroup',
+    document: 'mutation($id: ID!) { deleteGroup(id: $id) }',
+    variables: (context) => ({ id: context.disposableGroupId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+
+  // Integrations, audit, organization
+  { operation: 'apiKeys', document: '{ apiKeys { id } }', expect: adminsOnly },
+  {
+    operation: 'createApiKey',
+    document:
+      'mutation { createApiKey(input: { name: "Matrix", role: LEARNER, expiresInDays: 1 }) { apiKey { id } } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'revokeApiKey',
+    document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+    variables: (context) => ({ id: context.apiKeyId }),
+    idVariable: 'id',
+    expect: adminsOfTheOrganization,
+  },
+  {
+    operation: 'auditEvents',
+    document: '{ auditEvents(first: 1) { totalCount } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'updateOrganization',
+    document: 'mutation { updateOrganization(input: { locale: "en" }) { id } }',
+    expect: adminsOnly,
+  },
+];
