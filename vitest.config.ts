@@ -24,12 +24,19 @@ export default defineConfig({
       // and Apollo, load the CommonJS build. Tests must load that same copy, or graphql's
       // instanceof checks fail between the two.
       { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
-      ...['common', 'database', 'queue', 'outbox', 'identity', 'platform', 'testing'].map(
-        (name) => ({
-          find: `@academy/${name}`,
-          replacement: fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url)),
-        }),
-      ),
+      ...[
+        'common',
+        'database',
+        'queue',
+        'outbox',
+        'identity',
+        'catalog',
+        'platform',
+        'testing',
+      ].map((name) => ({
+        find: `@academy/${name}`,
+        replacement: fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url)),
+      })),
     ],
   },
   test: {

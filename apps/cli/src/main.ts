@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit } from '@academy/common';
 import { createOrganization } from './commands/create-organization.js';
+import { curriculum } from './commands/curriculum.js';
 import { doctor } from './commands/doctor.js';
 import { generateMigration } from './commands/generate-migration.js';
 import { migrate, revertMigration } from './commands/migrate.js';
@@ -16,12 +17,15 @@ Commands:
   org:create --name N --slug S --admin-email E
                              create an organization and its first admin; prints the invitation token
   audit verify               check every organization's audit hash chain; exit 1 at a broken link
+  curriculum validate [dir]  check the curriculum files; every problem as file:line:column
+  curriculum schema          regenerate curriculum/schema/*.schema.json
 `;
 
 const [command, ...args] = process.argv.slice(2);
 
-// doctor reports configuration problems itself rather than stopping on the first.
+// These need no configuration: doctor reports its problems itself; curriculum reads only files.
 if (command === 'doctor') process.exit(await doctor());
+if (command === 'curriculum') process.exit(await curriculum(args));
 
 const config = loadConfigOrExit('cli');
 const logger = createLogger(
