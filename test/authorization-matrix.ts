@@ -44,6 +44,11 @@ const everyone = (outcome: string): Record<Caller, string> => ({
 const signedIn: Record<Caller, string> = { ...everyone('OK'), anonymous: NOT_AUTHENTICATED };
 const managersAndAdmins: Record<Caller, string> = { ...signedIn, learner: FORBIDDEN };
 const adminsOnly: Record<Caller, string> = { ...signedIn, learner: FORBIDDEN, manager: FORBIDDEN };
+/** Any signed-in person may ask; the item does not exist. */
+const catalogMiss: Record<Caller, string> = {
+  ...everyone('CATALOG_NOT_FOUND'),
+  anonymous: NOT_AUTHENTICATED,
+};
 /** Admin-only, on an object of the first organization: other admins must not find it. */
 const adminsOfTheOrganization: Record<Caller, string> = { ...adminsOnly, other: NOT_FOUND };
 
@@ -234,6 +239,24 @@ export const authorizationMatrix: MatrixRow[] = [
     variables: (context) => ({ id: context.disposableGroupId }),
     idVariable: 'id',
     expect: adminsOfTheOrganization,
+  },
+
+  // Catalog (these rows run without an imported curriculum: a missing slug is CATALOG_NOT_FOUND)
+  { operation: 'tracks', document: '{ tracks { slug } }', expect: signedIn },
+  { operation: 'track', document: '{ track(slug: "none") { slug } }', expect: catalogMiss },
+  { operation: 'courses', document: '{ courses { totalCount } }', expect: signedIn },
+  { operation: 'course', document: '{ course(slug: "none") { slug } }', expect: catalogMiss },
+  { operation: 'lesson', document: '{ lesson(slug: "none") { slug } }', expect: catalogMiss },
+  { operation: 'quiz', document: '{ quiz(slug: "none") { slug } }', expect: catalogMiss },
+  {
+    operation: 'quizQuestions',
+    document: '{ quizQuestions(slug: "none") { id } }',
+    expect: { ...catalogMiss, learner: FORBIDDEN, manager: FORBIDDEN },
+  },
+  {
+    operation: 'bankQuestions',
+    document: '{ bankQuestions(bank: "none", domain: "none") { id } }',
+    expect: adminsOnly,
   },
 
   // Integrations, audit, organization

@@ -3,6 +3,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
+import { CatalogGraphqlModule } from '@academy/catalog';
 import { IdentityGraphqlModule } from '@academy/identity';
 import { QueueModule, RedisModule } from '@academy/queue';
 import type { Logger } from 'pino';
@@ -27,6 +28,7 @@ export class ApiModule {
         HealthModule,
         ApiGraphqlModule,
         IdentityGraphqlModule,
+        CatalogGraphqlModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };

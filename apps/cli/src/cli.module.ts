@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
+import { CatalogModule } from '@academy/catalog';
 import { IdentityModule } from '@academy/identity';
 import { platformSchema } from '@academy/platform';
 import { RedisModule } from '@academy/queue';
@@ -18,6 +19,7 @@ export class CliModule {
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-cli' }),
         RedisModule,
         IdentityModule,
+        CatalogModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import type { SchemaParts } from '@academy/database';
+import { catalogEntities } from '@academy/catalog';
 import { identityEntities } from '@academy/identity';
 import { OutboxMessageEntity } from '@academy/outbox';
 import { WorkerHeartbeatEntity } from '@academy/queue';
@@ -9,6 +10,6 @@ import { migrations } from '../../../migrations/index.js';
  * worker, the CLI and the tests all open their DataSource from this one list.
  */
 export const platformSchema: SchemaParts = {
-  entities: [WorkerHeartbeatEntity, OutboxMessageEntity, ...identityEntities],
+  entities: [WorkerHeartbeatEntity, OutboxMessageEntity, ...identityEntities, ...catalogEntities],
   migrations,
 };

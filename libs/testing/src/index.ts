@@ -26,3 +26,9 @@ export {
   type SeededOrganization,
   type SignedInPerson,
 } from './identity-fixtures.js';
+export {
+  CURRICULUM_FIXTURE,
+  fixtureLessonBody,
+  fixtureQuestion,
+  writeCurriculumFixture,
+} from './curriculum-fixture.js';

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '@academy/common';
 import { formatProblem, validateCurriculum, writeJsonSchemas } from '@academy/catalog';
+import { importCurriculum } from './import-curriculum.js';
 
 const DEFAULT_DIR = join(PROJECT_ROOT, 'curriculum');
 
@@ -9,6 +10,7 @@ const DEFAULT_DIR = join(PROJECT_ROOT, 'curriculum');
  * `curriculum schema`: regenerate curriculum/schema/*.schema.json from the format.
  */
 export function curriculum(args: string[]): Promise<number> {
+  // `import` needs the database and so the configuration; validate and schema read files only.
   const [subcommand, dir] = args;
   if (subcommand === 'validate') {
     const root = resolve(dir ?? DEFAULT_DIR);
@@ -22,11 +24,14 @@ export function curriculum(args: string[]): Promise<number> {
     );
     return Promise.resolve(problems.length ? 1 : 0);
   }
+  if (subcommand === 'import') return importCurriculum(resolve(dir ?? DEFAULT_DIR));
   if (subcommand === 'schema') {
     for (const file of writeJsonSchemas(join(DEFAULT_DIR, 'schema')))
       process.stdout.write(`Wrote ${file}\n`);
     return Promise.resolve(0);
   }
-  process.stderr.write('Usage: npm run cli -- curriculum validate [dir] | curriculum schema\n');
+  process.stderr.write(
+    'Usage: npm run cli -- curriculum validate [dir] | curriculum import [dir] | curriculum schema\n',
+  );
   return Promise.resolve(2);
 }

@@ -92,6 +92,7 @@ export const configSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt('a positive number of seconds').default(900),
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a positive number of attempts').default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt('a positive number of attempts').default(20),
+  CURRICULUM_IMPORT_ON_START: booleanFlag.default(true),
   TRUSTED_PROXIES: z
     .string()
     .refine((value) => value.split(',').every((entry) => isIP(entry.trim()) !== 0), {

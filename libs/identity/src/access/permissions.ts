@@ -17,12 +17,21 @@ export const Permission = {
   API_KEYS_MANAGE: 'API_KEYS_MANAGE',
   AUDIT_READ: 'AUDIT_READ',
   ORGANIZATION_MANAGE: 'ORGANIZATION_MANAGE',
+  /** Browse the catalog: tracks, courses, lessons, quiz rules (never answer keys). */
+  CATALOG_READ: 'CATALOG_READ',
+  /** Read full questions with their answer keys, to review content. */
+  CATALOG_REVIEW: 'CATALOG_REVIEW',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-  LEARNER: new Set([Permission.SELF]),
-  MANAGER: new Set([Permission.SELF, Permission.PEOPLE_READ, Permission.GROUPS_READ]),
+  LEARNER: new Set([Permission.SELF, Permission.CATALOG_READ]),
+  MANAGER: new Set([
+    Permission.SELF,
+    Permission.CATALOG_READ,
+    Permission.PEOPLE_READ,
+    Permission.GROUPS_READ,
+  ]),
   ADMIN: new Set(Object.values(Permission)),
 };
 

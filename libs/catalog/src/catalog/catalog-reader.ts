@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, decodeCursor, toConnection, type Connection } from '@academy/common';
+import { DataSource } from 'typeorm';
+import { CatalogErrors } from '../catalog.errors.js';
+import type { CatalogKind } from '../entities/catalog-item.entity.js';
+import { SEARCH_DOCUMENT } from './search-document.js';
+
+/** An item with the content of its current version. */
+export interface CatalogRecord<Content = Record<string, unknown>> {
+  id: string;
+  kind: CatalogKind;
+  slug: string;
+  parentSlug: string | null;
+  organizationId: string | null;
+  version: number;
+  versionId: string;
+  content: Content;
+}
+
+export interface CourseFilter {
+  audience?: string | null;
+  level?: string | null;
+  tag?: string | null;
+  framework?: string | null;
+  search?: string | null;
+}
+
+interface Row {
+  id: string;
+  kind: CatalogKind;
+  slug: string;
+  parent_slug: string | null;
+  organization_id: string | null;
+  version: number;
+  version_id: string;
+  content: Record<string, unknown>;
+}
+
+const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
+  id: row.id,
+  kind: row.kind,
+  slug: row.slug,
+  parentSlug: row.parent_slug,
+  organizationId: row.organization_id,
+  version: row.version,
+  versionId: row.version_id,
+  content: row.content as Content,
+});
+
+/**
+ * Reads the catalog a member of an organization sees: the shipped curriculum plus their
+ * organization's own content, never another organization's, never retired items. Lesson bodies
+ * are left out unless asked for, so course pages stay light.
+ */
+@Injectable()
+export class CatalogReader {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private select(withBodies: boolean): string {
+    const content = withBodies ? 'v.content' : `v.content - 'body' - 'html'`;
+    return `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
+                   ${content} AS content
+              FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
+             WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)`;
+  }
+
+  async list<Content>(
+    organizationId: string,
+    kind: CatalogKind,
+  ): Promise<CatalogRecord<Content>[]> {
+    const rows = await this.dataSource.query<Row[]>(
+      `${this.select(false)} AND i.kind = $2 ORDER BY i.slug`,
+      [organizationId, kind],
+    );
+    return rows.map((row) => toRecord<Content>(row));
+  }
+
+  async get<Content>(organizationId: string, kind: CatalogKind, slug: string, withBodies = false) {
+    const [row] = await this.dataSource.query<Row[]>(
+      `${this.select(withBodies)} AND i.kind = $2 AND i.slug = $3
+       ORDER BY i.organization_id NULLS LAST LIMIT 1`,
+      [organizationId, kind, slug],
+    );
+    if (!row) throw new DomainError(CatalogErrors.NOT_FOUND, `No ${kind} "${slug}".`);
+    return toRecord<Content>(row);
+  }
+
+  /** Items of `kind` by slug, in one query (for DataLoaders and course pages). */
+  async bySlugs<Content>(organizationId: string, kind: CatalogKind, slugs: readonly string[]) {
+    const rows = await this.dataSource.query<Row[]>(
+      `${this.select(false)} AND i.kind = $2 AND i.slug = ANY($3::text[])`,
+      [organizationId, kind, slugs],
+    );
+    return rows.map((row) => toRecord<Content>(row));
+  }
+
+  /** Items of `kind` whose parent is one of `parents` (the lessons or quizzes of courses). */
+  async byParents<Content>(organizationId: string, kind: CatalogKind, parents: readonly string[]) {
+    const rows = await this.dataSource.query<Row[]>(
+      `${this.select(false)} AND i.kind = $2 AND i.parent_slug = ANY($3::text[])`,
+      [organizationId, kind, parents],
+    );
+    return rows.map((row) => toRecord<Content>(row));
+  }
+
+  /**
+   * Courses by audience, level, tag, framework reference (taught by any of their lessons) and
+   * full-text search over course titles and summaries and their lessons' titles and bodies.
+   */
+  async courses(
+    organizationId: string,
+    filter: CourseFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<Connection<CatalogRecord>> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [organizationId, 'course'];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql(`$${parameters.length}`));
+    };
+    if (filter.audience) add((p) => `v.content->>'audience' = ${p}`, filter.audience);
+    if (filter.level) add((p) => `v.content->>'level' = ${p}`, filter.level);
+    if (filter.tag) add((p) => `v.content->'tags' ? ${p}`, filter.tag);
+    const lessonMatch = (predicate: string) => `EXISTS (
+        SELECT 1 FROM catalog_items li JOIN catalog_item_versions lv ON lv.id = li.current_version_id
+         WHERE li.kind = 'lesson' AND li.parent_slug = i.slug AND li.retired_at IS NULL
+           AND (li.organization_id IS NULL OR li.organization_id = $1) AND ${predicate})`;
+    if (filter.framework)
+      add((p) => lessonMatch(`lv.content->'frameworks' ? ${p}`), filter.framework);
+    if (filter.search?.trim()) {
+      const matches = (alias: string, p: string) =>
+        `${SEARCH_DOCUMENT.replaceAll('content', `${alias}.content`)} @@ websearch_to_tsquery('english', ${p})`;
+      add((p) => `(${matches('v', p)} OR ${lessonMatch(matches('lv', p))})`, filter.search.trim());
+    }
+    const where = conditions.map((condition) => ` AND ${condition}`).join('');
+    const [count] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${this.select(false)} AND i.kind = $2${where}) matching`,
+      parameters,
+    );
+    let page = where;
+    if (after) {
+      parameters.push(decodeCursor(after).sort);
+      page += ` AND i.slug > $${parameters.length}`;
+    }
+    parameters.push(first + 1);
+    const rows = await this.dataSource.query<Row[]>(
+      `${this.select(false)} AND i.kind = $2${page} ORDER BY i.slug LIMIT $${parameters.length}`,
+      parameters,
+    );
+    return toConnection(
+      rows.map((row) => toRecord(row)),
+      first,
+      after,
+      count?.n ?? 0,
+      (record) => ({ sort: record.slug, id: record.id }),
+    );
+  }
+}
