@@ -259,6 +259,22 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: adminsOnly,
   },
 
+  {
+    operation: 'saveOrganizationCourse',
+    document:
+      'mutation { saveOrganizationCourse(input: { slug: "matrix-course", course: "title: [", lessons: [], quizzes: [] }) { kind } }',
+    expect: {
+      ...adminsOnly,
+      admin: 'CATALOG_INVALID_CURRICULUM',
+      other: 'CATALOG_INVALID_CURRICULUM',
+    },
+  },
+  {
+    operation: 'retireOrganizationCourse',
+    document: 'mutation { retireOrganizationCourse(slug: "none") { kind } }',
+    expect: { ...adminsOnly, admin: 'CATALOG_NOT_FOUND', other: 'CATALOG_NOT_FOUND' },
+  },
+
   // Integrations, audit, organization
   { operation: 'apiKeys', document: '{ apiKeys { id } }', expect: adminsOnly },
   {

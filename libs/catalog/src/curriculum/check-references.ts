@@ -321,16 +321,28 @@ export function checkReferences(curriculum: ParsedCurriculum): Problem[] {
   }
 
   // Coverage
-  curriculum.coverage?.data.items.forEach((item, index) => {
-    item.lessons.forEach((lesson, lessonIndex) => {
-      if (!lessonsBySlug.has(lesson))
-        problems.push(
-          curriculum.coverage?.source.problemAt(
-            ['items', index, 'lessons', lessonIndex],
-            `lesson "${lesson}" does not exist`,
-          ) as Problem,
-        );
-    });
+  const coverage = curriculum.coverage;
+  const drills = new Set(curriculum.drills.map((drill) => drill.slug));
+  coverage?.data.items.forEach((item, index) => {
+    const missing = (
+      list: string[],
+      field: string,
+      exists: (slug: string) => boolean,
+      kind: string,
+    ) => {
+      list.forEach((slug, position) => {
+        if (!exists(slug))
+          problems.push(
+            coverage.source.problemAt(
+              ['items', index, field, position],
+              `${kind} "${slug}" does not exist`,
+            ),
+          );
+      });
+    };
+    missing(item.lessons, 'lessons', (slug) => lessonsBySlug.has(slug), 'lesson');
+    missing(item.drills, 'drills', (slug) => drills.has(slug), 'drill');
+    missing(item.tracks, 'tracks', (slug) => tracks.has(slug), 'track');
   });
 
   // Framework references

@@ -162,13 +162,32 @@ export const frameworksFile = z.strictObject({
     z.strictObject({
       title: text,
       version: z.string().optional(),
+      /** Where the ids and names were checked, e.g. a data release. */
+      source: z.string().optional(),
       references: z.record(z.string(), text),
     }),
   ),
 });
 
+/**
+ * Each training-relevant seed phrase and what teaches it: lessons, and for skills practised
+ * rather than read about, drills (decision-making under pressure) or certification-prep tracks.
+ */
 export const coverageFile = z.strictObject({
-  items: z.array(z.strictObject({ phrase: text, lessons: z.array(slug).min(1) })).min(1),
+  items: z
+    .array(
+      z
+        .strictObject({
+          phrase: text,
+          lessons: z.array(slug).default([]),
+          drills: z.array(slug).default([]),
+          tracks: z.array(slug).default([]),
+        })
+        .refine((item) => item.lessons.length + item.drills.length + item.tracks.length > 0, {
+          error: 'name at least one lesson, drill or track that teaches this phrase',
+        }),
+    )
+    .min(1),
 });
 
 export type TrackFile = z.infer<typeof trackFile>;

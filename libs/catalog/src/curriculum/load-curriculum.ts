@@ -49,10 +49,13 @@ function splitFrontMatter(
   };
 }
 
-/** Reads every curriculum file under `root`, noting files that are where no file belongs. */
-export function loadCurriculum(root: string): CurriculumSources {
+/**
+ * Reads every curriculum file under `root`, noting files that are where no file belongs. Files
+ * are named relative to `displayRoot` in problems.
+ */
+export function loadCurriculum(root: string, displayRoot = process.cwd()): CurriculumSources {
   const sources: CurriculumSources = { root, yaml: [], lessons: [], problems: [] };
-  const rel = (path: string) => relative(process.cwd(), path) || path;
+  const rel = (path: string) => relative(displayRoot, path) || path;
   const addYaml = (kind: FileKind, path: string, slug: string, parent?: string) => {
     const text = readFileSync(path, { encoding: 'utf8', flag: 'r' });
     sources.yaml.push({ kind, slug, parent, source: new YamlSource(rel(path), text) });

@@ -9,9 +9,12 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-/** Every problem of the curriculum under `root`, in file and line order. */
-export function validateCurriculum(root: string): ValidationResult {
-  const curriculum = parseCurriculum(loadCurriculum(root));
+/**
+ * Every problem of the curriculum under `root`, in file and line order; files are named
+ * relative to `displayRoot`.
+ */
+export function validateCurriculum(root: string, displayRoot?: string): ValidationResult {
+  const curriculum = parseCurriculum(loadCurriculum(root, displayRoot));
   const problems = [
     ...curriculum.problems,
     ...checkReferences(curriculum),

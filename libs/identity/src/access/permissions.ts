@@ -21,6 +21,8 @@ export const Permission = {
   CATALOG_READ: 'CATALOG_READ',
   /** Read full questions with their answer keys, to review content. */
   CATALOG_REVIEW: 'CATALOG_REVIEW',
+  /** Publish and retire the organization's own courses. */
+  CATALOG_MANAGE: 'CATALOG_MANAGE',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
