@@ -17,7 +17,7 @@ export class CreateCatalog1795646776232 implements MigrationInterface {
       'CREATE UNIQUE INDEX "uq_catalog_items_shipped_kind_slug" ON "catalog_items"  ("kind", "slug") WHERE "organization_id" IS NULL',
     );
     await queryRunner.query(
-      'CREATE TABLE "catalog_item_versions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "item_id" uuid NOT NULL, "version" integer NOT NULL, "content" jsonb NOT NULL, "content_hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_catalog_item_versions_item_id_version" UNIQUE ("item_id", "version"), CONSTRAINT "pk_catalog_item_versions" PRIMARY KEY ("id"))',
+      'CREATE TABLE "catalog_item_versions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "item_id" uuid NOT NULL, "version" integer NOT NULL, "content" jsonb NOT NULL, "content_hash" text NOT NULL, "body_markdown" text, "body_html" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_catalog_item_versions_item_id_version" UNIQUE ("item_id", "version"), CONSTRAINT "pk_catalog_item_versions" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE TABLE "curriculum_imports" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "source_hash" text NOT NULL, "summary" jsonb NOT NULL, "imported_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_curriculum_imports" PRIMARY KEY ("id"))',
@@ -27,7 +27,7 @@ export class CreateCatalog1795646776232 implements MigrationInterface {
     );
     // Full-text search over titles, summaries and lesson bodies (see SEARCH_DOCUMENT).
     await queryRunner.query(
-      `CREATE INDEX "ix_catalog_item_versions_search" ON "catalog_item_versions" USING GIN (to_tsvector('english', coalesce(content->>'title', '') || ' ' || coalesce(content->>'summary', '') || ' ' || coalesce(content->>'body', '')))`,
+      `CREATE INDEX "ix_catalog_item_versions_search" ON "catalog_item_versions" USING GIN (to_tsvector('english', coalesce(content->>'title', '') || ' ' || coalesce(content->>'summary', '') || ' ' || coalesce(body_markdown, '')))`,
     );
   }
 

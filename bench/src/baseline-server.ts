@@ -2,11 +2,15 @@ import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { scenarios } from './scenarios.js';
+import type { BenchContext } from './seed.js';
 
 // The bare baseline: node:http + pg doing exactly a scenario's SQL per request, with no
 // framework. Started by the bench harness as its own process: SCENARIO, PORT, DATABASE_URL.
 const scenario = scenarios.find((candidate) => candidate.name === process.env.SCENARIO);
 if (!scenario) throw new Error(`unknown SCENARIO ${process.env.SCENARIO ?? '(unset)'}`);
+const statements = scenario.baseline.statements(
+  JSON.parse(process.env.BENCH_CONTEXT ?? '{}') as BenchContext,
+);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
@@ -22,7 +26,7 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     (async () => {
       const results: pg.QueryResult[] = [];
-      for (const sql of scenario.baseline.sql) results.push(await pool.query(sql));
+      for (const { sql, params } of statements) results.push(await pool.query(sql, params));
       return scenario.baseline.respond(results);
     })().then(
       (answer) => {

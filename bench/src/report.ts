@@ -35,7 +35,11 @@ function commit(): string {
 }
 
 /** Renders the run as Markdown, prints it, and writes it to bench/results/. */
-export function writeReport(results: ScenarioResult[], postgresVersion: string): string {
+export function writeReport(
+  results: ScenarioResult[],
+  postgresVersion: string,
+  notes: string[] = [],
+): string {
   const now = new Date();
   const sha = commit();
   const lines = [
@@ -56,6 +60,7 @@ export function writeReport(results: ScenarioResult[], postgresVersion: string):
     ...results.flatMap(({ name, description, seconds, target }) => [
       `- **${name}** (${seconds} s): ${description}. Target: ${target}.`,
     ]),
+    ...notes.map((note) => `- ${note}`),
     '',
   ];
   const markdown = lines.join('\n');

@@ -2,6 +2,7 @@ export type { Actor, RequestMeta } from './access/actor.js';
 export { Permission, ROLE_PERMISSIONS, roleHas } from './access/permissions.js';
 export { AuditTrail, type AuditRecord } from './audit/audit-trail.service.js';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verifier.js';
+export { AccessTokens } from './auth/access-tokens.js';
 export { AuthenticationService } from './auth/authentication.service.js';
 export { identityEntities } from './entities/index.js';
 export { Role, UserStatus } from './entities/user.entity.js';

@@ -15,6 +15,8 @@ export interface CatalogRecord<Content = Record<string, unknown>> {
   version: number;
   versionId: string;
   content: Content;
+  /** Only when asked for (a single lesson). */
+  body?: { markdown: string; html: string };
 }
 
 export interface CourseFilter {
@@ -34,6 +36,8 @@ interface Row {
   version: number;
   version_id: string;
   content: Record<string, unknown>;
+  body_markdown?: string | null;
+  body_html?: string | null;
 }
 
 const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
@@ -45,6 +49,10 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
   version: row.version,
   versionId: row.version_id,
   content: row.content as Content,
+  body:
+    row.body_markdown == null
+      ? undefined
+      : { markdown: row.body_markdown, html: row.body_html ?? '' },
 });
 
 /**
@@ -57,9 +65,9 @@ export class CatalogReader {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   private select(withBodies: boolean): string {
-    const content = withBodies ? 'v.content' : `v.content - 'body' - 'html'`;
+    const bodies = withBodies ? ', v.body_markdown, v.body_html' : '';
     return `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
-                   ${content} AS content
+                   v.content${bodies}
               FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
              WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)`;
   }
@@ -83,6 +91,32 @@ export class CatalogReader {
     );
     if (!row) throw new DomainError(CatalogErrors.NOT_FOUND, `No ${kind} "${slug}".`);
     return toRecord<Content>(row);
+  }
+
+  /**
+   * A course with its lessons and quizzes in one statement: a course page costs one query
+   * whatever the number of modules and lessons.
+   */
+  async courseWithChildren(organizationId: string, slug: string) {
+    const rows = await this.dataSource.query<Row[]>(
+      `WITH course AS (
+         ${this.select(false)} AND i.kind = 'course' AND i.slug = $2
+          ORDER BY i.organization_id NULLS LAST LIMIT 1
+       )
+       SELECT * FROM course
+       UNION ALL
+       ${this.select(false)} AND i.kind IN ('lesson', 'quiz') AND i.parent_slug = $2
+         AND EXISTS (SELECT 1 FROM course)`,
+      [organizationId, slug],
+    );
+    const records = rows.map((row) => toRecord<Record<string, unknown>>(row));
+    const course = records.find((record) => record.kind === 'course');
+    if (!course) throw new DomainError(CatalogErrors.NOT_FOUND, `No course "${slug}".`);
+    return {
+      course,
+      lessons: records.filter((record) => record.kind === 'lesson'),
+      quizzes: records.filter((record) => record.kind === 'quiz'),
+    };
   }
 
   /** Items of `kind` by slug, in one query (for DataLoaders and course pages). */

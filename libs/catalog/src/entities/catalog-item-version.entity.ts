@@ -38,6 +38,16 @@ export class CatalogItemVersionEntity {
   @Column({ type: 'text' })
   contentHash!: string;
 
+  /**
+   * A lesson's body, in Markdown and as sanitized HTML. Kept out of `content` so that listing
+   * lessons (course pages) never reads the large bodies.
+   */
+  @Column({ type: 'text', nullable: true })
+  bodyMarkdown!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  bodyHtml!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -18,6 +18,18 @@ export class CatalogLoaders {
     kind: CatalogKind,
     parentSlug: string,
   ): Promise<CatalogRecord[]> {
+    return this.loaderFor(organizationId, kind).load(parentSlug);
+  }
+
+  /** Records children already read with their course, so resolving them costs no query. */
+  prime(organizationId: string, kind: CatalogKind, parentSlug: string, children: CatalogRecord[]) {
+    this.loaderFor(organizationId, kind).prime(parentSlug, children);
+  }
+
+  private loaderFor(
+    organizationId: string,
+    kind: CatalogKind,
+  ): DataLoader<string, CatalogRecord[]> {
     const key = `${organizationId}/${kind}`;
     let loader = this.loaders.get(key);
     if (!loader) {
@@ -31,6 +43,6 @@ export class CatalogLoaders {
       });
       this.loaders.set(key, loader);
     }
-    return loader.load(parentSlug);
+    return loader;
   }
 }

@@ -61,13 +61,11 @@ export function toLessonSummary(record: CatalogRecord<LessonFrontMatter>): Lesso
   };
 }
 
-export function toLesson(
-  record: CatalogRecord<LessonFrontMatter & { body: string; html: string }>,
-): Lesson {
+export function toLesson(record: CatalogRecord<LessonFrontMatter>): Lesson {
   return Object.assign(toLessonSummary(record), {
     courseSlug: record.parentSlug ?? '',
-    markdown: record.content.body,
-    html: record.content.html,
+    markdown: record.body?.markdown ?? '',
+    html: record.body?.html ?? '',
   });
 }
 

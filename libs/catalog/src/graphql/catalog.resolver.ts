@@ -31,7 +31,6 @@ import {
   Track,
 } from './catalog.objects.js';
 
-type LessonContent = LessonFrontMatter & { body: string; html: string };
 type QuizContent = Omit<QuizFile, 'questions'> & { questionIds: string[] };
 
 /** The catalog, for every signed-in person; answer keys only for admins reviewing content. */
@@ -82,10 +81,13 @@ export class CatalogResolver {
   @RequirePermission(Permission.CATALOG_READ)
   @Query(() => Course)
   async course(@CurrentActor() actor: Actor, @Args('slug') slug: string): Promise<CourseView> {
-    return toCourse(
-      await this.reader.get<CourseFile>(actor.organizationId, 'course', slug),
+    const { course, lessons, quizzes } = await this.reader.courseWithChildren(
       actor.organizationId,
+      slug,
     );
+    this.loaders.prime(actor.organizationId, 'lesson', slug, lessons);
+    this.loaders.prime(actor.organizationId, 'quiz', slug, quizzes);
+    return toCourse(course as CatalogRecord<CourseFile>, actor.organizationId);
   }
 
   @ResolveField(() => [CourseModule], {
@@ -117,7 +119,7 @@ export class CatalogResolver {
   @Query(() => Lesson, { description: 'A lesson with its Markdown and sanitized HTML body.' })
   async lesson(@CurrentActor() actor: Actor, @Args('slug') slug: string): Promise<Lesson> {
     return toLesson(
-      await this.reader.get<LessonContent>(actor.organizationId, 'lesson', slug, true),
+      await this.reader.get<LessonFrontMatter>(actor.organizationId, 'lesson', slug, true),
     );
   }
 

@@ -15,6 +15,8 @@ interface NewVersion {
   version: number;
   content: Record<string, unknown>;
   contentHash: string;
+  bodyMarkdown: string | null;
+  bodyHtml: string | null;
 }
 
 const emptySummary = (): ImportSummary =>
@@ -76,6 +78,8 @@ export class CatalogWriter {
           version: current.currentVersion + 1,
           content: wanted.content,
           contentHash: wanted.contentHash,
+          bodyMarkdown: wanted.body?.markdown ?? null,
+          bodyHtml: wanted.body?.html ?? null,
         });
         current.currentVersionId = versionId;
         current.currentVersion += 1;
@@ -111,6 +115,8 @@ export class CatalogWriter {
         version: 1,
         content: content.content,
         contentHash: content.contentHash,
+        bodyMarkdown: content.body?.markdown ?? null,
+        bodyHtml: content.body?.html ?? null,
       });
     }
     for (let start = 0; start < versions.length; start += 500) {

@@ -9,6 +9,9 @@ export interface DesiredItem {
   slug: string;
   parentSlug: string | null;
   content: Record<string, unknown>;
+  /** A lesson's body: Markdown and its sanitized HTML. */
+  body: { markdown: string; html: string } | null;
+  /** Covers content and body. */
   contentHash: string;
 }
 
@@ -34,7 +37,15 @@ const item = (
   slug: string,
   parentSlug: string | null,
   content: Record<string, unknown>,
-): DesiredItem => ({ kind, slug, parentSlug, content, contentHash: contentHash(content) });
+  body: DesiredItem['body'] = null,
+): DesiredItem => ({
+  kind,
+  slug,
+  parentSlug,
+  content,
+  body,
+  contentHash: contentHash({ content, body: body?.markdown }),
+});
 
 /** Turns a validated curriculum into the items the catalog should hold. */
 export function desiredItems(curriculum: ParsedCurriculum): DesiredItem[] {
@@ -44,9 +55,8 @@ export function desiredItems(curriculum: ParsedCurriculum): DesiredItem[] {
     items.push(item('course', course.slug, null, course.data));
   for (const lesson of curriculum.lessons) {
     items.push(
-      item('lesson', lesson.slug, lesson.parent ?? null, {
-        ...lesson.data,
-        body: lesson.lesson.body,
+      item('lesson', lesson.slug, lesson.parent ?? null, lesson.data, {
+        markdown: lesson.lesson.body,
         html: renderLessonHtml(lesson.lesson.body),
       }),
     );
