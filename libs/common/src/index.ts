@@ -37,3 +37,4 @@ export {
   toConnection,
   type KeysetPosition,
 } from './pagination/keyset.js';
+export { PerRequest } from './per-request.js';

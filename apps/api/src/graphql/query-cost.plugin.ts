@@ -2,21 +2,32 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
+const CACHE_SIZE = 1000;
+
 /**
  * Refuses an operation whose estimated cost exceeds `maxCost` once its variables are known and
- * before it executes. Each field costs 1 unless its definition declares a `complexity`.
+ * before it executes. Each field costs 1 unless its definition declares a `complexity`. A cost
+ * depends only on the document, operation and variables, so it is computed once per
+ * combination (frontends repeat the same few operations).
  */
 export function queryCostPlugin(schema: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const costs = new Map<string, number>();
   return {
     requestDidStart: async () => ({
-      didResolveOperation: async ({ request, document }) => {
-        const cost = getComplexity({
-          schema: schema(),
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-        });
+      didResolveOperation: async ({ request, document, queryHash }) => {
+        const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+        let cost = costs.get(key);
+        if (cost === undefined) {
+          cost = getComplexity({
+            schema: schema(),
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (costs.size >= CACHE_SIZE) costs.clear();
+          costs.set(key, cost);
+        }
         if (cost > maxCost) {
           throw new GraphQLError(
             `The operation costs ${cost}; at most ${maxCost} is allowed. Ask for fewer items or fields.`,

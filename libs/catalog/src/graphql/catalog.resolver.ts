@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, type Connection } from '@academy/common';
 import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
 import { CatalogReader, type CatalogRecord } from '../catalog/catalog-reader.js';
@@ -80,23 +80,30 @@ export class CatalogResolver {
 
   @RequirePermission(Permission.CATALOG_READ)
   @Query(() => Course)
-  async course(@CurrentActor() actor: Actor, @Args('slug') slug: string): Promise<CourseView> {
+  async course(
+    @CurrentActor() actor: Actor,
+    @Args('slug') slug: string,
+    @Context('req') request: object,
+  ): Promise<CourseView> {
     const { course, lessons, quizzes } = await this.reader.courseWithChildren(
       actor.organizationId,
       slug,
     );
-    this.loaders.prime(actor.organizationId, 'lesson', slug, lessons);
-    this.loaders.prime(actor.organizationId, 'quiz', slug, quizzes);
+    this.loaders.prime(request, actor.organizationId, 'lesson', slug, lessons);
+    this.loaders.prime(request, actor.organizationId, 'quiz', slug, quizzes);
     return toCourse(course as CatalogRecord<CourseFile>, actor.organizationId);
   }
 
   @ResolveField(() => [CourseModule], {
     description: 'The modules in order, each with its lessons and quiz.',
   })
-  async modules(@Parent() course: CourseView): Promise<CourseModule[]> {
+  async modules(
+    @Parent() course: CourseView,
+    @Context('req') request: object,
+  ): Promise<CourseModule[]> {
     const [lessons, quizzes] = await Promise.all([
-      this.loaders.childrenOf(course.organizationId, 'lesson', course.slug),
-      this.loaders.childrenOf(course.organizationId, 'quiz', course.slug),
+      this.loaders.childrenOf(request, course.organizationId, 'lesson', course.slug),
+      this.loaders.childrenOf(request, course.organizationId, 'quiz', course.slug),
     ]);
     const lessonBySlug = new Map(
       lessons.map((lesson) => [lesson.slug, lesson as CatalogRecord<LessonFrontMatter>]),

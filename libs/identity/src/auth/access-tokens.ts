@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@academy/common';
 import { SignJWT, jwtVerify } from 'jose';
 
 const ISSUER = 'ai-security-academy';
+const VERIFIED_CACHE_SIZE = 10_000;
 const AUDIENCE = 'ai-security-academy:api';
 
 export interface AccessClaims {
@@ -20,6 +21,8 @@ export interface AccessClaims {
 @Injectable()
 export class AccessTokens {
   private readonly key: Uint8Array;
+  /** Tokens whose signature was checked, with their expiry (bounded; oldest evicted first). */
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.key = Buffer.from(config.JWT_SIGNING_KEY, 'base64');
@@ -41,17 +44,43 @@ export class AccessTokens {
 
   /** The claims of a valid token, or null for anything else (expired, forged, malformed). */
   async verify(token: string): Promise<AccessClaims | null> {
+    // A token's signature and claims never change: verify each once, then only its expiry.
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return known.claims;
+      this.verified.delete(token);
+      return null;
+    }
+    const claims = await this.verifySignature(token);
+    if (claims) this.remember(token, claims.claims, claims.expiresAt);
+    return claims?.claims ?? null;
+  }
+
+  private remember(token: string, claims: AccessClaims, expiresAt: number): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { claims, expiresAt });
+  }
+
+  private async verifySignature(
+    token: string,
+  ): Promise<{ claims: AccessClaims; expiresAt: number } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      const { sub, org, sid } = payload;
-      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') {
+      const { sub, org, sid, exp } = payload;
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || !exp) {
         return null;
       }
-      return { userId: sub, organizationId: org, sessionId: sid };
+      return {
+        claims: { userId: sub, organizationId: org, sessionId: sid },
+        expiresAt: exp * 1000,
+      };
     } catch {
       return null;
     }

@@ -1,5 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { PageArgs, type Connection } from '@academy/common';
 import type { Actor, RequestMeta } from '../../access/actor.js';
 import { Permission } from '../../access/permissions.js';
@@ -38,8 +48,8 @@ export class GroupsResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many people the group has.' })
-  memberCount(@Parent() group: GroupEntity): Promise<number> {
-    return this.memberCounts.loader.load(group.id);
+  memberCount(@Parent() group: GroupEntity, @Context('req') request: object): Promise<number> {
+    return this.memberCounts.load(request, group.id);
   }
 
   @RequirePermission(Permission.GROUPS_MANAGE)
