@@ -38,3 +38,4 @@ export {
   type KeysetPosition,
 } from './pagination/keyset.js';
 export { PerRequest } from './per-request.js';
+export { canonicalJson, containsPattern } from './canonical-json.js';

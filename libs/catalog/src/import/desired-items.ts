@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@academy/common';
 import type { ParsedCurriculum } from '../curriculum/parse-files.js';
 import type { CatalogKind } from '../entities/catalog-item.entity.js';
 import { renderLessonHtml } from '../catalog/render-markdown.js';
@@ -15,21 +16,9 @@ export interface DesiredItem {
   contentHash: string;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** A hash of content that does not depend on key order or formatting of the source file. */
 export function contentHash(content: unknown): string {
-  return createHash('sha256').update(canonical(content)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 const item = (

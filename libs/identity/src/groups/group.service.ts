@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, decodeCursor, toConnection, type Connection } from '@academy/common';
+import {
+  DomainError,
+  containsPattern,
+  decodeCursor,
+  toConnection,
+  type Connection,
+} from '@academy/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -34,7 +40,7 @@ export class GroupService {
       .where('g.organization_id = :organizationId', { organizationId: actor.organizationId });
     if (filter.search?.trim()) {
       query.andWhere('g.name ILIKE :pattern', {
-        pattern: `%${filter.search.trim().replace(/[\\%_]/g, '\\$&')}%`,
+        pattern: containsPattern(filter.search.trim()),
       });
     }
     if (filter.kind) query.andWhere('g.kind = :kind', { kind: filter.kind });

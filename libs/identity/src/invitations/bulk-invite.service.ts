@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { normalizeEmail } from '../auth/normalize.js';
+import { isEmail, normalizeEmail } from '../auth/normalize.js';
 import { GroupEntity } from '../entities/group.entity.js';
 import { Role, UserEntity } from '../entities/user.entity.js';
 import { GroupService } from '../groups/group.service.js';
@@ -42,7 +42,6 @@ interface PlannedRow {
 const COLUMNS = ['email', 'name', 'department', 'manager_email', 'groups', 'role'];
 const REQUIRED = ['email', 'name'];
 const MAX_ROWS = 5000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Invites people from CSV text (`email,name,department,manager_email,groups,role`; groups by
@@ -161,7 +160,7 @@ export class BulkInviteService {
       const names = this.groupNames(record.groups);
       const missingGroup = names.find((name) => !groupByName.has(name.toLowerCase()));
       const managerEmail = normalizeEmail(record.manager_email ?? '') || null;
-      if (!EMAIL.test(email)) reject('The email address is not valid.');
+      if (!isEmail(email)) reject('The email address is not valid.');
       else if (seen.has(email)) reject('This email appears on an earlier line.');
       else if (!record.name) reject('The name is missing.');
       else if (record.name.length > 200) reject('The name is longer than 200 characters.');

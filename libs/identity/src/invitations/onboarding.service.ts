@@ -3,7 +3,7 @@ import { DomainError } from '@academy/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { normalizeEmail, normalizeSlug } from '../auth/normalize.js';
+import { isEmail, normalizeEmail, normalizeSlug } from '../auth/normalize.js';
 import { OneTimeTokenPurpose } from '../entities/one-time-token.entity.js';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { Role, UserEntity, UserStatus } from '../entities/user.entity.js';
@@ -19,8 +19,6 @@ export interface Invitee extends ProfileChanges {
   role: Role;
   groupIds?: string[] | null;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Bringing people in and getting them back in: invitations (7 days, single use), acceptance
@@ -51,7 +49,7 @@ export class OnboardingService {
   /** Creates the person and their invitation inside the caller's transaction (bulk invite uses it). */
   async inviteWithin(manager: EntityManager, actor: Actor, invitee: Invitee, meta: RequestMeta) {
     const email = normalizeEmail(invitee.email);
-    if (!EMAIL.test(email))
+    if (!isEmail(email))
       throw new DomainError(IdentityErrors.INVALID_INPUT, 'The email address is not valid.');
     const taken = await manager
       .getRepository(UserEntity)

@@ -3,7 +3,7 @@ import { DomainError } from '@academy/common';
 import { DataSource } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { normalizeEmail, normalizeSlug } from '../auth/normalize.js';
+import { isEmail, isTimezone, normalizeEmail, normalizeSlug } from '../auth/normalize.js';
 import { OneTimeTokenPurpose } from '../entities/one-time-token.entity.js';
 import {
   DEFAULT_ORGANIZATION_SETTINGS,
@@ -47,7 +47,7 @@ export class OrganizationService {
     }
     if (!input.name.trim())
       throw new DomainError(IdentityErrors.INVALID_INPUT, 'Give the organization a name.');
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    if (!isEmail(email)) {
       throw new DomainError(IdentityErrors.INVALID_INPUT, 'The admin email address is not valid.');
     }
     return this.dataSource.transaction(async (manager) => {
@@ -117,9 +117,7 @@ export class OrganizationService {
         organization.name = changes.name.trim();
       }
       if (changes.timezone) {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: changes.timezone });
-        } catch {
+        if (!isTimezone(changes.timezone)) {
           throw new DomainError(
             IdentityErrors.INVALID_INPUT,
             'The time zone is not a known IANA zone.',

@@ -3,6 +3,7 @@ import { APP_CONFIG, DomainError, type AppConfig } from '@academy/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { isTimezone } from '../auth/normalize.js';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { Role, UserEntity, UserStatus } from '../entities/user.entity.js';
 import { IdentityErrors } from '../identity.errors.js';
@@ -19,15 +20,6 @@ export interface ProfileChanges {
   managerId?: string | null;
   hiredOn?: string | null;
 }
-
-const isValidTimezone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Changes to people: profiles, reporting lines, roles, status and passwords. Each change is
@@ -168,7 +160,7 @@ export class UserAdmin {
     if (
       changes.timezone !== undefined &&
       changes.timezone !== null &&
-      !isValidTimezone(changes.timezone)
+      !isTimezone(changes.timezone)
     ) {
       throw new DomainError(
         IdentityErrors.INVALID_INPUT,

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, decodeCursor, toConnection, type Connection } from '@academy/common';
+import {
+  DomainError,
+  containsPattern,
+  decodeCursor,
+  toConnection,
+  type Connection,
+} from '@academy/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { Permission, roleHas } from '../access/permissions.js';
@@ -40,7 +46,7 @@ export class UserDirectory {
   ): Promise<Connection<UserEntity>> {
     const query = this.visibleTo(actor);
     if (filter.search?.trim()) {
-      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, '\\$&')}%`;
+      const pattern = containsPattern(filter.search.trim());
       query.andWhere(
         new Brackets((where) => {
           where
