@@ -1,3 +1,7 @@
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -47,6 +51,10 @@ import { aliasLimitRule, depthLimitRule } from './query-limits.js';
           plugins: [
             queryCostPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_COST),
             observabilityPlugin(metrics, logger),
+            // Responses are per user, never cacheable by a CDN: the cache-control plugin would
+            // only wrap every field resolver for nothing. No landing page: the API is the product.
+            ApolloServerPluginCacheControlDisabled(),
+            ApolloServerPluginLandingPageDisabled(),
           ],
         };
       },
