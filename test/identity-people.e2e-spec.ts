@@ -232,6 +232,15 @@ describe('people, groups, bulk invitations and API keys', () => {
     ]);
     const members = await asAdmin<UsersPage>(USERS, { filter: { groupId: id } });
     expect(members.body.data?.users.totalCount).toBe(2);
+    const filtered = async (filter: Record<string, string>) =>
+      (
+        await asAdmin<{ groups: { edges: { node: { name: string } }[] } }>(
+          'query($filter: GroupFilter) { groups(filter: $filter) { edges { node { name } } } }',
+          { filter },
+        )
+      ).body.data?.groups.edges.map((edge) => edge.node.name);
+    expect(await filtered({ kind: 'DEPARTMENT' })).toEqual(['Engineering']);
+    expect(await filtered({ search: 'red' })).toEqual(['Red Team']);
   });
 
   it('creates API keys that authenticate until revoked or expired', async () => {
