@@ -1,5 +1,5 @@
 export type { Actor, RequestMeta } from './access/actor.js';
-export { Permission, ROLE_PERMISSIONS, roleHas } from './access/permissions.js';
+export { Permission, roleHas } from './access/permissions.js';
 export { AuditTrail, type AuditRecord } from './audit/audit-trail.service.js';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verifier.js';
 export { AccessTokens } from './auth/access-tokens.js';
