@@ -26,7 +26,9 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     (async () => {
       const results: pg.QueryResult[] = [];
-      for (const { sql, params } of statements) results.push(await pool.query(sql, params));
+      for (const { name, sql, params } of statements) {
+        results.push(await pool.query({ name, text: sql, values: params }));
+      }
       return scenario.baseline.respond(results);
     })().then(
       (answer) => {

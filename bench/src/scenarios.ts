@@ -12,6 +12,8 @@ export interface BenchRequest {
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** Set when the API runs it as a named prepared statement; the baseline then does too. */
+  name?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ const expectData = (path: string[]) => (body: string) => {
 
 /** The statements the API runs to authenticate a bearer token (one per request). */
 const actorLookup = (context: BenchContext): Statement => ({
+  name: 'identity.actor-of-session',
   sql: `SELECT u.role, (o.settings->>'requireMfaForPrivilegedRoles' = 'true'
           AND u.role IN ('ADMIN', 'MANAGER') AND u.mfa_enabled_at IS NULL) AS must_enrol_mfa
           FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
@@ -100,6 +103,7 @@ export const scenarios: Scenario[] = [
       statements: (context) => [
         actorLookup(context),
         {
+          name: 'catalog.course-with-children',
           sql: `WITH course AS (${catalogSelect} AND i.kind = 'course' AND i.slug = $2
                   ORDER BY i.organization_id NULLS LAST LIMIT 1)
                 SELECT * FROM course

@@ -9,6 +9,7 @@ import { APP_CONFIG, LOGGER, type AppConfig } from '@academy/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, type SchemaParts } from './data-source-options.js';
+import { PreparedQueries } from './prepared-queries.js';
 import { StatementCounter, StatementLogger } from './statement-logger.js';
 
 export interface DatabaseModuleOptions {
@@ -31,6 +32,7 @@ export class DatabaseModule implements OnApplicationShutdown {
       module: DatabaseModule,
       providers: [
         StatementCounter,
+        PreparedQueries,
         {
           provide: DataSource,
           inject: [APP_CONFIG, LOGGER, StatementCounter],
@@ -45,7 +47,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             ).initialize(),
         },
       ],
-      exports: [DataSource, StatementCounter],
+      exports: [DataSource, StatementCounter, PreparedQueries],
     };
   }
 

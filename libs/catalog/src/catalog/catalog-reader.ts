@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, decodeCursor, toConnection, type Connection } from '@academy/common';
+import { PreparedQueries } from '@academy/database';
 import { DataSource } from 'typeorm';
 import { CatalogErrors } from '../catalog.errors.js';
 import type { CatalogKind } from '../entities/catalog-item.entity.js';
@@ -62,7 +63,10 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
  */
 @Injectable()
 export class CatalogReader {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
+  ) {}
 
   private select(withBodies: boolean): string {
     const bodies = withBodies ? ', v.body_markdown, v.body_html' : '';
@@ -98,7 +102,8 @@ export class CatalogReader {
    * whatever the number of modules and lessons.
    */
   async courseWithChildren(organizationId: string, slug: string) {
-    const rows = await this.dataSource.query<Row[]>(
+    const rows = await this.prepared.query<Row>(
+      'catalog.course-with-children',
       `WITH course AS (
          ${this.select(false)} AND i.kind = 'course' AND i.slug = $2
           ORDER BY i.organization_id NULLS LAST LIMIT 1

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
+import { PreparedQueries } from '@academy/database';
 import { DataSource } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { ApiKeyService } from '../api-keys/api-key.service.js';
@@ -44,6 +45,7 @@ export class AuthenticationService {
     @Inject(AccessTokens) private readonly accessTokens: AccessTokens,
     @Inject(ApiKeyService) private readonly apiKeys: ApiKeyService,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
   ) {}
 
   async signIn(input: SignInInput, meta: RequestMeta): Promise<SignInOutcome> {
@@ -125,7 +127,8 @@ export class AuthenticationService {
     if (this.apiKeys.looksLikeApiKey(bearer)) return this.apiKeys.authenticate(bearer);
     const claims = await this.accessTokens.verify(bearer);
     if (!claims) return null;
-    const [row] = await this.dataSource.query<{ role: Role; must_enrol_mfa: boolean }[]>(
+    const [row] = await this.prepared.query<{ role: Role; must_enrol_mfa: boolean }>(
+      'identity.actor-of-session',
       `SELECT u.role,
               (o.settings->>'requireMfaForPrivilegedRoles' = 'true'
                 AND u.role IN ('ADMIN', 'MANAGER') AND u.mfa_enabled_at IS NULL) AS must_enrol_mfa
