@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { isEmail, normalizeEmail, normalizeSlug } from '../auth/normalize.js';
-import { OneTimeTokenPurpose } from '../entities/one-time-token.entity.js';
+import { OneTimeTokenEntity, OneTimeTokenPurpose } from '../entities/one-time-token.entity.js';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { Role, UserEntity, UserStatus } from '../entities/user.entity.js';
 import { IdentityErrors } from '../identity.errors.js';
@@ -19,6 +19,8 @@ export interface Invitee extends ProfileChanges {
   role: Role;
   groupIds?: string[] | null;
 }
+
+const RESET_REQUEST_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Bringing people in and getting them back in: invitations (7 days, single use), acceptance
@@ -153,6 +155,13 @@ export class OnboardingService {
         .getRepository(UserEntity)
         .findOneBy({ organizationId: organization.id, email: normalizeEmail(email) });
       if (!user || user.status !== UserStatus.ACTIVE || !user.passwordHash) return;
+      // One message per person per few minutes, however often someone asks on their behalf.
+      const recent = await manager.getRepository(OneTimeTokenEntity).existsBy({
+        userId: user.id,
+        purpose: OneTimeTokenPurpose.PASSWORD_RESET,
+        createdAt: MoreThan(new Date(Date.now() - RESET_REQUEST_INTERVAL_MS)),
+      });
+      if (recent) return;
       await this.tokens.issue(manager, user, OneTimeTokenPurpose.PASSWORD_RESET, null);
       await this.audit.record(manager, {
         organizationId: organization.id,
