@@ -44,3 +44,27 @@ describe('/metrics', () => {
     expect((await statements()) - before).toBe(2);
   });
 });
+
+describe('/metrics with a token', () => {
+  const token = 'a-metrics-token-of-at-least-32-characters';
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ METRICS_TOKEN: token });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses scrapes without the token and serves those with it', async () => {
+    expect((await fetch(`${api.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${api.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${api.url}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('process_resident_memory_bytes');
+  });
+});

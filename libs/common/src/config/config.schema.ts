@@ -93,6 +93,10 @@ export const configSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a positive number of attempts').default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt('a positive number of attempts').default(20),
   CURRICULUM_IMPORT_ON_START: booleanFlag.default(true),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, { error: 'expected at least 32 characters (openssl rand -hex 16)' })
+    .optional(),
   TRUSTED_PROXIES: z
     .string()
     .refine((value) => value.split(',').every((entry) => isIP(entry.trim()) !== 0), {
