@@ -78,10 +78,7 @@ export class OrganizationContentService {
         );
       }
       const summary = await this.writer.apply(manager, desired, existing, actor.organizationId);
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'catalog.course_saved',
+      await this.audit.recordBy(manager, actor, 'catalog.course_saved', {
         target: { type: 'course', id: input.slug },
         meta,
         details: { lessons: input.lessons.length, quizzes: input.quizzes.length },
@@ -98,10 +95,7 @@ export class OrganizationContentService {
         throw new DomainError(CatalogErrors.NOT_FOUND, `No course "${slug}".`);
       }
       const summary = await this.writer.apply(manager, [], existing, actor.organizationId);
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'catalog.course_retired',
+      await this.audit.recordBy(manager, actor, 'catalog.course_retired', {
         target: { type: 'course', id: slug },
         meta,
       });

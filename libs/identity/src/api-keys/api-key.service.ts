@@ -65,10 +65,7 @@ export class ApiKeyService {
         createdBy: actor.id,
         lastUsedAt: null,
       });
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'api_key.created',
+      await this.audit.recordBy(manager, actor, 'api_key.created', {
         target: { type: 'api_key', id: apiKey.id },
         meta,
         details: { name, role: input.role, expiresAt: apiKey.expiresAt.toISOString() },
@@ -93,10 +90,7 @@ export class ApiKeyService {
       if (!apiKey.revokedAt) {
         apiKey.revokedAt = new Date();
         await manager.save(apiKey);
-        await this.audit.record(manager, {
-          organizationId: actor.organizationId,
-          actor,
-          action: 'api_key.revoked',
+        await this.audit.recordBy(manager, actor, 'api_key.revoked', {
           target: { type: 'api_key', id },
           meta,
         });

@@ -54,6 +54,16 @@ export class AuditTrail {
     await manager.save(manager.create(AuditEventEntity, { ...event, hash: auditEventHash(event) }));
   }
 
+  /** Appends an action of a verified actor in their own organization, within the caller's transaction. */
+  recordBy(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    fields: Pick<AuditRecord, 'target' | 'outcome' | 'meta' | 'details'> = {},
+  ): Promise<void> {
+    return this.record(manager, { organizationId: actor.organizationId, actor, action, ...fields });
+  }
+
   /** Appends in a transaction of its own: for events about a request that itself fails. */
   recordAlone(record: AuditRecord): Promise<void> {
     return this.dataSource.transaction((manager) => this.record(manager, record));

@@ -219,10 +219,7 @@ export class GroupService {
     meta: RequestMeta,
     details: Record<string, unknown>,
   ) {
-    return this.audit.record(manager, {
-      organizationId: actor.organizationId,
-      actor,
-      action,
+    return this.audit.recordBy(manager, actor, action, {
       target: { type: 'group', id: groupId },
       meta,
       details,

@@ -239,10 +239,7 @@ export class BulkInviteService {
   }
 
   private auditBulk(manager: EntityManager, actor: Actor, count: number, meta: RequestMeta) {
-    return this.audit.record(manager, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'user.bulk_invited',
+    return this.audit.recordBy(manager, actor, 'user.bulk_invited', {
       meta,
       details: { rowsApplied: count },
     });

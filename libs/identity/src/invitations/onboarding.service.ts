@@ -86,10 +86,7 @@ export class OnboardingService {
       OneTimeTokenPurpose.INVITATION,
       actor.id,
     );
-    await this.audit.record(manager, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'user.invited',
+    await this.audit.recordBy(manager, actor, 'user.invited', {
       target: { type: 'user', id: user.id },
       meta,
       details: { email, role: invitee.role },
@@ -115,10 +112,7 @@ export class OnboardingService {
         OneTimeTokenPurpose.INVITATION,
         actor.id,
       );
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'user.invitation_resent',
+      await this.audit.recordBy(manager, actor, 'user.invitation_resent', {
         target: { type: 'user', id: user.id },
         meta,
       });

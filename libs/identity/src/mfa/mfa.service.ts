@@ -130,10 +130,7 @@ export class MfaService {
         .findOneBy({ id: userId, organizationId: actor.organizationId });
       if (!user) throw new DomainError(IdentityErrors.NOT_FOUND, 'No such person.');
       await this.clear(manager, user.id);
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'mfa.reset',
+      await this.audit.recordBy(manager, actor, 'mfa.reset', {
         target: { type: 'user', id: user.id },
         meta,
       });

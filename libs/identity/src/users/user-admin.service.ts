@@ -133,10 +133,7 @@ export class UserAdmin {
       if (!user) throw new DomainError(IdentityErrors.NOT_FOUND, 'No such person.');
       const details = await apply(manager, user);
       const saved = await manager.save(user);
-      await this.audit.record(manager, {
-        organizationId: actor.organizationId,
-        actor,
-        action,
+      await this.audit.recordBy(manager, actor, action, {
         target: { type: 'user', id: user.id },
         meta,
         details,
