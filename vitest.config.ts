@@ -31,6 +31,7 @@ export default defineConfig({
         'outbox',
         'identity',
         'catalog',
+        'learning',
         'platform',
         'testing',
       ].map((name) => ({

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
 import { CatalogGraphqlModule } from '@academy/catalog';
 import { IdentityGraphqlModule } from '@academy/identity';
+import { LearningGraphqlModule } from '@academy/learning';
 import { QueueModule, RedisModule } from '@academy/queue';
 import type { Logger } from 'pino';
 import { ApiGraphqlModule } from './graphql/api-graphql.module.js';
@@ -29,6 +30,7 @@ export class ApiModule {
         ApiGraphqlModule,
         IdentityGraphqlModule,
         CatalogGraphqlModule,
+        LearningGraphqlModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };

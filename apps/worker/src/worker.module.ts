@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
+import { LearningJobsModule } from '@academy/learning';
 import { platformSchema } from '@academy/platform';
 import { MaintenanceJobsModule, QueueModule, WorkerRuntimeModule } from '@academy/queue';
 import type { Logger } from 'pino';
@@ -18,6 +19,7 @@ export class WorkerModule {
         QueueModule,
         WorkerRuntimeModule,
         MaintenanceJobsModule,
+        LearningJobsModule,
       ],
     };
   }

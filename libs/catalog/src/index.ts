@@ -1,4 +1,13 @@
 export { CatalogModule } from './catalog.module.js';
+export { CatalogErrors } from './catalog.errors.js';
+export { CatalogReader, type CatalogRecord } from './catalog/catalog-reader.js';
+export type {
+  CourseFile,
+  LessonFrontMatter,
+  Question,
+  QuizFile,
+  TrackFile,
+} from './curriculum/format.js';
 export { writeJsonSchemas } from './curriculum/json-schema.js';
 export { formatProblem, type Problem } from './curriculum/source-file.js';
 export { validateCurriculum, type ValidationResult } from './curriculum/validate-curriculum.js';

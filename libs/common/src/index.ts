@@ -39,3 +39,4 @@ export {
 } from './pagination/keyset.js';
 export { PerRequest } from './per-request.js';
 export { canonicalJson, containsPattern } from './canonical-json.js';
+export { GraphQLJSONObject } from './graphql/json.scalar.js';

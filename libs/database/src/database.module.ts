@@ -9,6 +9,7 @@ import { APP_CONFIG, LOGGER, type AppConfig } from '@academy/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, type SchemaParts } from './data-source-options.js';
+import { DomainEvents } from './domain-events.js';
 import { PreparedQueries } from './prepared-queries.js';
 import { StatementCounter, StatementLogger } from './statement-logger.js';
 
@@ -20,7 +21,7 @@ export interface DatabaseModuleOptions {
 
 /**
  * Opens the process's one DataSource (counting its statements) and closes it when the
- * application shuts down.
+ * application shuts down; provides the in-transaction domain event bus.
  */
 @Global()
 @Module({})
@@ -33,6 +34,7 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         StatementCounter,
         PreparedQueries,
+        DomainEvents,
         {
           provide: DataSource,
           inject: [APP_CONFIG, LOGGER, StatementCounter],
@@ -47,7 +49,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             ).initialize(),
         },
       ],
-      exports: [DataSource, StatementCounter, PreparedQueries],
+      exports: [DataSource, StatementCounter, PreparedQueries, DomainEvents],
     };
   }
 

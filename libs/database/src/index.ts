@@ -3,6 +3,12 @@ export {
   type DatabaseConfig,
   type SchemaParts,
 } from './data-source-options.js';
+export {
+  DomainEvents,
+  type DomainEventHandler,
+  type DomainEventMap,
+  type DomainEventType,
+} from './domain-events.js';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module.js';
 export { ensureDatabaseExists } from './ensure-database.js';
 export { pendingMigrations, runMigrationsLocked, schemaDrift } from './migrator.js';

@@ -16,6 +16,7 @@ import { PasswordHasher } from './passwords/password-hasher.js';
 import { SessionService } from './sessions/session.service.js';
 import { UserAdmin } from './users/user-admin.service.js';
 import { UserDirectory } from './users/user-directory.service.js';
+import './identity.events.js';
 
 const services = [
   AccessTokens,

@@ -1,6 +1,7 @@
 import type { SchemaParts } from '@academy/database';
 import { catalogEntities } from '@academy/catalog';
 import { identityEntities } from '@academy/identity';
+import { learningEntities } from '@academy/learning';
 import { OutboxMessageEntity } from '@academy/outbox';
 import { WorkerHeartbeatEntity } from '@academy/queue';
 import { migrations } from '../../../migrations/index.js';
@@ -10,6 +11,12 @@ import { migrations } from '../../../migrations/index.js';
  * worker, the CLI and the tests all open their DataSource from this one list.
  */
 export const platformSchema: SchemaParts = {
-  entities: [WorkerHeartbeatEntity, OutboxMessageEntity, ...identityEntities, ...catalogEntities],
+  entities: [
+    WorkerHeartbeatEntity,
+    OutboxMessageEntity,
+    ...identityEntities,
+    ...catalogEntities,
+    ...learningEntities,
+  ],
   migrations,
 };

@@ -7,6 +7,10 @@ export interface JobPayloads {
     /** Proves a worker is consuming jobs; /health/ready reports its age. */
     heartbeat: Record<string, never>;
   };
+  learning: {
+    /** Grades quiz attempts whose deadline passed (recurring). */
+    'expire-attempts': Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -21,6 +25,7 @@ export type JobRegistry = Readonly<Record<string, readonly string[]>>;
 
 export const JOB_REGISTRY: { readonly [Queue in QueueName]: readonly JobName<Queue>[] } = {
   maintenance: ['heartbeat'],
+  learning: ['expire-attempts'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_REGISTRY) as QueueName[];

@@ -20,10 +20,14 @@ declare module 'vitest' {
 }
 
 /** Fresh signing and encryption keys, as a deployment would set them. */
-export function randomSecrets(): { JWT_SIGNING_KEY: string; DATA_ENCRYPTION_KEY: string } {
+export function randomSecrets(): Record<
+  'JWT_SIGNING_KEY' | 'DATA_ENCRYPTION_KEY' | 'CERTIFICATE_SIGNING_KEY',
+  string
+> {
   return {
     JWT_SIGNING_KEY: randomBytes(32).toString('base64'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
   };
 }
 

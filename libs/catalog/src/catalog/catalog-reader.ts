@@ -133,6 +133,24 @@ export class CatalogReader {
     return rows.map((row) => toRecord<Content>(row));
   }
 
+  /**
+   * Exact versions by id, current or not (what an attempt drew): only versions of shipped
+   * content or of the organization's own.
+   */
+  async versionsByIds<Content = Record<string, unknown>>(
+    organizationId: string,
+    versionIds: readonly string[],
+  ) {
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
+              v.content
+         FROM catalog_item_versions v JOIN catalog_items i ON i.id = v.item_id
+        WHERE v.id = ANY($2::uuid[]) AND (i.organization_id IS NULL OR i.organization_id = $1)`,
+      [organizationId, versionIds],
+    );
+    return rows.map((row) => toRecord<Content>(row));
+  }
+
   /** Items of `kind` whose parent is one of `parents` (the lessons or quizzes of courses). */
   async byParents<Content>(organizationId: string, kind: CatalogKind, parents: readonly string[]) {
     const rows = await this.dataSource.query<Row[]>(

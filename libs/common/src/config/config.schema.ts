@@ -75,6 +75,8 @@ export const configSchema = z.object({
   HTTP_BODY_LIMIT_BYTES: positiveInt('a positive number of bytes').default(100 * 1024),
   WORKER_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(8),
   WORKER_HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(15000),
+  /** How often the worker grades quiz attempts whose deadline has passed. */
+  QUIZ_EXPIRY_SWEEP_MS: positiveInt('a positive number of milliseconds').default(30000),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30000),
   APP_COMMIT: z.string().default('unknown'),
   JWT_SIGNING_KEY: base64Key(
@@ -82,6 +84,13 @@ export const configSchema = z.object({
   ),
   DATA_ENCRYPTION_KEY: base64Key(
     '32 random bytes in base64 (openssl rand -base64 32): encrypts MFA secrets and tokens at rest',
+  ),
+  CERTIFICATE_SIGNING_KEY: base64Key(
+    '32 random bytes in base64 (openssl rand -base64 32): the Ed25519 seed that signs certificates',
+  ),
+  /** Where the platform is reached from outside: certificates and credentials link to it. */
+  PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://academy.example.com').default(
+    'http://localhost:3000',
   ),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt('a positive number of seconds').default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt('a positive number of days').default(30),

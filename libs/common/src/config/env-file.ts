@@ -17,7 +17,11 @@ export function readEnvFile(path: string): Record<string, string> {
   return variables;
 }
 
-const GENERATED_SECRETS = ['JWT_SIGNING_KEY', 'DATA_ENCRYPTION_KEY'] as const;
+const GENERATED_SECRETS = [
+  'JWT_SIGNING_KEY',
+  'DATA_ENCRYPTION_KEY',
+  'CERTIFICATE_SIGNING_KEY',
+] as const;
 
 /**
  * On a developer machine, gives the local `.env` random values for the secrets that neither the

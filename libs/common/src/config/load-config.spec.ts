@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './load-config.js';
 const secrets = {
   JWT_SIGNING_KEY: randomBytes(32).toString('base64'),
   DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  CERTIFICATE_SIGNING_KEY: randomBytes(32).toString('base64'),
 };
 
 describe('loadConfig', () => {
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
         problems: [
           'JWT_SIGNING_KEY: expected 32 random bytes in base64 (openssl rand -base64 32): signs access tokens',
           'DATA_ENCRYPTION_KEY: expected 32 random bytes in base64 (openssl rand -base64 32): encrypts MFA secrets and tokens at rest',
+          'CERTIFICATE_SIGNING_KEY: expected 32 random bytes in base64 (openssl rand -base64 32): the Ed25519 seed that signs certificates',
         ],
       }),
     );

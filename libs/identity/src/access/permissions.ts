@@ -23,6 +23,12 @@ export const Permission = {
   CATALOG_REVIEW: 'CATALOG_REVIEW',
   /** Publish and retire the organization's own courses. */
   CATALOG_MANAGE: 'CATALOG_MANAGE',
+  /** Assign courses and tracks: to anyone for admins, to one's reports for managers. */
+  LEARNING_ASSIGN: 'LEARNING_ASSIGN',
+  /** Standing rules that assign learning to groups and new hires. */
+  LEARNING_RULES_MANAGE: 'LEARNING_RULES_MANAGE',
+  /** Revoke certificates. */
+  CERTIFICATES_MANAGE: 'CERTIFICATES_MANAGE',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -33,6 +39,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     Permission.CATALOG_READ,
     Permission.PEOPLE_READ,
     Permission.GROUPS_READ,
+    Permission.LEARNING_ASSIGN,
   ]),
   ADMIN: new Set(Object.values(Permission)),
 };

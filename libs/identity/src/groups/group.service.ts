@@ -6,6 +6,7 @@ import {
   toConnection,
   type Connection,
 } from '@academy/common';
+import { DomainEvents } from '@academy/database';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -26,6 +27,7 @@ export class GroupService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   async list(
@@ -125,6 +127,11 @@ export class GroupService {
         )
         .orIgnore()
         .execute();
+      await this.events.publish(manager, 'identity.group-members-added', {
+        organizationId: actor.organizationId,
+        groupId,
+        userIds: users.map((user) => user.id),
+      });
       await this.audited(manager, actor, 'group.members_added', groupId, meta, { userIds });
       return group;
     });
@@ -164,6 +171,13 @@ export class GroupService {
       .values(groups.map((group) => ({ groupId: group.id, userId, organizationId })))
       .orIgnore()
       .execute();
+    for (const group of groups) {
+      await this.events.publish(manager, 'identity.group-members-added', {
+        organizationId,
+        groupId: group.id,
+        userIds: [userId],
+      });
+    }
   }
 
   /** Member counts of several groups in one query (for the per-request DataLoader). */

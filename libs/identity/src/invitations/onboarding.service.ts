@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
+import { DomainEvents } from '@academy/database';
 import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -36,6 +37,7 @@ export class OnboardingService {
     @Inject(GroupService) private readonly groups: GroupService,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   async invite(
@@ -80,6 +82,10 @@ export class OnboardingService {
       user.id,
       invitee.groupIds ?? [],
     );
+    await this.events.publish(manager, 'identity.user-joined', {
+      organizationId: actor.organizationId,
+      userId: user.id,
+    });
     const { expiresAt } = await this.tokens.issue(
       manager,
       user,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, DomainError, type AppConfig } from '@academy/common';
+import { DomainEvents } from '@academy/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -33,6 +34,7 @@ export class UserAdmin {
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   async update(actor: Actor, userId: string, changes: ProfileChanges, meta: RequestMeta) {
@@ -69,15 +71,23 @@ export class UserAdmin {
       user.status = UserStatus.DEACTIVATED;
       user.deactivatedAt = new Date();
       await this.sessions.revokeAllOf(manager, user.id, 'deactivated');
+      await this.events.publish(manager, 'identity.user-deactivated', {
+        organizationId: user.organizationId,
+        userId: user.id,
+      });
       return {};
     });
   }
 
   async reactivate(actor: Actor, userId: string, meta: RequestMeta) {
-    return this.change(actor, userId, 'user.reactivated', meta, (_manager, user) => {
+    return this.change(actor, userId, 'user.reactivated', meta, async (manager, user) => {
       user.status = UserStatus.ACTIVE;
       user.deactivatedAt = null;
-      return Promise.resolve({});
+      await this.events.publish(manager, 'identity.user-reactivated', {
+        organizationId: user.organizationId,
+        userId: user.id,
+      });
+      return {};
     });
   }
 

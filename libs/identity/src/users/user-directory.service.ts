@@ -91,6 +91,20 @@ export class UserDirectory {
     return user;
   }
 
+  /**
+   * The active people among `ids` the actor may see (one query, whatever the number of ids):
+   * a manager acting on a list of people reaches only their reporting line.
+   */
+  async activeAmong(actor: Actor, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.visibleTo(actor)
+      .select('user.id', 'id')
+      .andWhere('user.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .andWhere('user.status = :active', { active: 'ACTIVE' })
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   private visibleTo(actor: Actor): SelectQueryBuilder<UserEntity> {
     const query = this.dataSource
       .getRepository(UserEntity)

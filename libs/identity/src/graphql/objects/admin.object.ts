@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@academy/common';
-import { GraphQLJSONObject } from './json.scalar.js';
+import { ConnectionType, GraphQLJSONObject } from '@academy/common';
 import { BulkRowOutcome, Role } from './enums.js';
 import { User } from './user.object.js';
 

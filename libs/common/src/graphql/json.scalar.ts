@@ -19,7 +19,7 @@ function literal(node: ValueNode): unknown {
   }
 }
 
-/** A JSON object, for free-form facts such as audit event details. */
+/** A JSON object, for free-form facts such as audit event details or a credential. */
 export const GraphQLJSONObject = new GraphQLScalarType({
   name: 'JSONObject',
   description: 'A JSON object.',

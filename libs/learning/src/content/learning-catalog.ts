@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CatalogReader,
+  type CourseFile,
+  type LessonFrontMatter,
+  type Question,
+  type QuizFile,
+  type TrackFile,
+} from '@academy/catalog';
+import type { LearningItemKind } from '../entities/assignment.entity.js';
+
+export type QuizRules = Omit<QuizFile, 'questions'> & { questionIds: string[] };
+
+export interface LessonRef {
+  slug: string;
+  title: string;
+  version: number;
+  versionId: string;
+  estimatedMinutes: number;
+  attestation: string | null;
+}
+
+export interface QuizRef {
+  slug: string;
+  title: string;
+  versionId: string;
+  rules: QuizRules;
+}
+
+/** A course as learning needs it: lessons in the order of its modules, and its module quizzes. */
+export interface CourseOutline {
+  slug: string;
+  title: string;
+  version: number;
+  lessons: LessonRef[];
+  quizzes: QuizRef[];
+}
+
+export interface LearningItem {
+  kind: LearningItemKind;
+  slug: string;
+  title: string;
+  version: number;
+  /** For a track, its courses; for a course, itself. */
+  courseSlugs: string[];
+}
+
+/**
+ * Learning's view of the catalog (shipped curriculum plus the organization's own content),
+ * through the catalog context's public reader. Unknown slugs answer CATALOG_NOT_FOUND.
+ */
+@Injectable()
+export class LearningCatalog {
+  constructor(@Inject(CatalogReader) private readonly reader: CatalogReader) {}
+
+  async item(organizationId: string, kind: LearningItemKind, slug: string): Promise<LearningItem> {
+    if (kind === 'track') {
+      const track = await this.reader.get<TrackFile>(organizationId, 'track', slug);
+      return {
+        kind,
+        slug,
+        title: track.content.title,
+        version: track.version,
+        courseSlugs: track.content.courses,
+      };
+    }
+    const course = await this.reader.get<CourseFile>(organizationId, 'course', slug);
+    return {
+      kind,
+      slug,
+      title: course.content.title,
+      version: course.version,
+      courseSlugs: [slug],
+    };
+  }
+
+  async course(organizationId: string, slug: string): Promise<CourseOutline> {
+    const { course, lessons, quizzes } = await this.reader.courseWithChildren(organizationId, slug);
+    const content = course.content as unknown as CourseFile;
+    const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+    const ordered = content.modules
+      .flatMap((module) => module.lessons)
+      .flatMap((lessonSlug) => {
+        const lesson = lessonsBySlug.get(lessonSlug);
+        if (!lesson) return [];
+        const front = lesson.content as unknown as LessonFrontMatter;
+        return [
+          {
+            slug: lesson.slug,
+            title: front.title,
+            version: lesson.version,
+            versionId: lesson.versionId,
+            estimatedMinutes: front.estimatedMinutes,
+            attestation: front.attestation ?? null,
+          },
+        ];
+      });
+    return {
+      slug,
+      title: content.title,
+      version: course.version,
+      lessons: ordered,
+      quizzes: quizzes.map((quiz) => ({
+        slug: quiz.slug,
+        title: (quiz.content as unknown as QuizRules).title,
+        versionId: quiz.versionId,
+        rules: quiz.content as unknown as QuizRules,
+      })),
+    };
+  }
+
+  async quiz(organizationId: string, slug: string) {
+    const quiz = await this.reader.get<QuizRules>(organizationId, 'quiz', slug);
+    return { slug, course: quiz.parentSlug ?? '', versionId: quiz.versionId, rules: quiz.content };
+  }
+
+  /** The questions a quiz draws from, with their answer keys: for drawing and grading only. */
+  async questionPool(organizationId: string, quizSlug: string) {
+    return this.reader.byParents<Question>(organizationId, 'question', [quizSlug]);
+  }
+
+  /** Exact question and quiz versions by id (what an attempt drew). */
+  async versions(organizationId: string, versionIds: readonly string[]) {
+    const records = await this.reader.versionsByIds(organizationId, versionIds);
+    return new Map(records.map((record) => [record.versionId, record]));
+  }
+}

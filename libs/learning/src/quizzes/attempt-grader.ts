@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Question } from '@academy/catalog';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
+import { EnrollmentEntity } from '../entities/enrollment.entity.js';
+import { QuizAttemptEntity, type GradedBy } from '../entities/quiz-attempt.entity.js';
+import { CompletionService } from '../progress/completion.service.js';
+import { isPastDeadline } from './attempt-lifecycle.js';
+import { gradeAnswers } from './quiz-grading.js';
+
+/**
+ * Grades attempts, once each: callers hold the attempt's row lock and grade only an open
+ * attempt, and grading closes it in the same transaction. A pass may complete the course.
+ */
+@Injectable()
+export class AttemptGrader {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(LearningCatalog) private readonly catalog: LearningCatalog,
+    @Inject(CompletionService) private readonly completion: CompletionService,
+  ) {}
+
+  /** The quiz and question versions an attempt drew, by version id (one query). */
+  versionsOf(attempt: QuizAttemptEntity) {
+    return this.catalog.versions(attempt.organizationId, [
+      attempt.quizVersionId,
+      ...attempt.questions.map((question) => question.versionId),
+    ]);
+  }
+
+  async gradeWithin(
+    manager: EntityManager,
+    attempt: QuizAttemptEntity,
+    gradedBy: GradedBy,
+    submissionKey: string | null,
+  ): Promise<QuizAttemptEntity> {
+    const versions = await this.versionsOf(attempt);
+    const rules = versions.get(attempt.quizVersionId)?.content as unknown as QuizRules;
+    const keys = attempt.questions.map((drawn) => ({
+      ...(versions.get(drawn.versionId)?.content as unknown as Question),
+      slug: drawn.slug,
+    }));
+    const grade = gradeAnswers(keys, attempt.answers, rules.passingScore);
+    Object.assign(attempt, {
+      status: 'graded',
+      gradedAt: new Date(),
+      gradedBy,
+      score: grade.score,
+      passed: grade.passed,
+      correctness: grade.correctness,
+      submissionKey,
+    });
+    await manager.save(attempt);
+    if (grade.passed) {
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOne({
+        where: { id: attempt.enrollmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        enrollment &&
+        (enrollment.status === 'not-started' || enrollment.status === 'in-progress')
+      ) {
+        enrollment.status = 'in-progress';
+        enrollment.startedAt ??= attempt.startedAt;
+        await manager.save(enrollment);
+        await this.completion.completeIfDone(manager, enrollment);
+      }
+    }
+    return attempt;
+  }
+
+  /**
+   * Grades open attempts past their deadline on the answers saved in time. Rows another
+   * transaction holds (a submission in flight) are skipped and left to it; returns how many
+   * this call graded.
+   */
+  async expireOverdue(limit = 200): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const overdue = await manager
+        .getRepository(QuizAttemptEntity)
+        .createQueryBuilder('a')
+        .where(`a.status = 'in-progress' AND a.deadline_at IS NOT NULL AND a.deadline_at < now()`)
+        .orderBy('a.deadline_at')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      const now = new Date();
+      let graded = 0;
+      for (const attempt of overdue) {
+        if (!isPastDeadline(attempt, now)) continue;
+        await this.gradeWithin(manager, attempt, 'deadline', null);
+        graded += 1;
+      }
+      return graded;
+    });
+  }
+}

@@ -1,0 +1,294 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@academy/common';
+import type { Question } from '@academy/catalog';
+import type { Actor } from '@academy/identity';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
+import { EnrollmentEntity, OPEN_ENROLLMENT } from '../entities/enrollment.entity.js';
+import { QuizAttemptEntity, type DrawnQuestion } from '../entities/quiz-attempt.entity.js';
+import { LearningErrors } from '../learning.errors.js';
+import {
+  decideAnswer,
+  decideStart,
+  decideSubmit,
+  mustExpire,
+  type AttemptState,
+} from './attempt-lifecycle.js';
+import { AttemptGrader } from './attempt-grader.js';
+import { attemptView, type QuizAttemptView } from './attempt-views.js';
+import { drawQuestions } from './quiz-draw.js';
+
+export type QuizClosedReason = 'NOT_ENROLLED' | 'COURSE_COMPLETED';
+
+export type StartOutcome =
+  | { kind: 'started'; attempt: QuizAttemptView; resumed: boolean }
+  | { kind: 'limit-reached'; attemptsAllowed: number }
+  | { kind: 'cooldown'; retryAt: Date }
+  | { kind: 'closed'; reason: QuizClosedReason };
+
+export type AnswerOutcome =
+  | { kind: 'saved'; attempt: QuizAttemptView }
+  | { kind: 'deadline-passed'; attemptId: string }
+  | { kind: 'already-graded'; attemptId: string };
+
+export type SubmitOutcome =
+  { kind: 'graded'; attempt: QuizAttemptView } | { kind: 'already-graded'; attemptId: string };
+
+export interface GivenAnswer {
+  questionId: string;
+  optionIds: string[];
+}
+
+const stateOf = (attempt: QuizAttemptEntity): AttemptState => ({
+  number: attempt.number,
+  open: attempt.status === 'in-progress',
+  deadlineAt: attempt.deadlineAt,
+  gradedAt: attempt.gradedAt,
+  passed: attempt.passed,
+  submissionKey: attempt.submissionKey,
+});
+
+/**
+ * Server-authoritative quiz attempts (rules in attempt-lifecycle.ts). The client sends only
+ * choices: which questions, their order, the deadline, the grade and who is answering all come
+ * from the server. Each change locks the attempt (or, to start one, the enrollment) so that
+ * concurrent requests are decided one at a time.
+ */
+@Injectable()
+export class QuizAttemptService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(LearningCatalog) private readonly catalog: LearningCatalog,
+    @Inject(AttemptGrader) private readonly grader: AttemptGrader,
+  ) {}
+
+  async start(actor: Actor, quizSlug: string): Promise<StartOutcome> {
+    const quiz = await this.catalog.quiz(actor.organizationId, quizSlug);
+    return this.dataSource.transaction(async (manager) => {
+      const enrollment = await manager
+        .getRepository(EnrollmentEntity)
+        .createQueryBuilder('e')
+        .where('e.organization_id = :org AND e.user_id = :user', {
+          org: actor.organizationId,
+          user: actor.id,
+        })
+        .andWhere(`e.item_kind = 'course' AND e.item_slug = :course AND e.${OPEN_ENROLLMENT}`, {
+          course: quiz.course,
+        })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!enrollment)
+        return { kind: 'closed', reason: await this.closedReason(manager, actor, quiz.course) };
+      const attempts = await manager
+        .getRepository(QuizAttemptEntity)
+        .findBy({ enrollmentId: enrollment.id, quizSlug });
+      const now = new Date();
+      for (const attempt of attempts) {
+        if (mustExpire(stateOf(attempt), now))
+          await this.grader.gradeWithin(manager, attempt, 'deadline', null);
+      }
+      const decision = decideStart(attempts.map(stateOf), this.lifecycleRules(quiz.rules), now);
+      switch (decision.kind) {
+        case 'limit-reached':
+        case 'cooldown':
+          return decision;
+        case 'resume': {
+          const open = attempts.find((attempt) => attempt.number === decision.number);
+          return {
+            kind: 'started',
+            attempt: await this.view(manager, open as QuizAttemptEntity),
+            resumed: true,
+          };
+        }
+        case 'start': {
+          const attempt = await manager.getRepository(QuizAttemptEntity).save(
+            manager.create(QuizAttemptEntity, {
+              organizationId: actor.organizationId,
+              userId: actor.id,
+              enrollmentId: enrollment.id,
+              quizSlug,
+              quizVersionId: quiz.versionId,
+              number: decision.number,
+              status: 'in-progress',
+              startedAt: now,
+              deadlineAt: decision.deadlineAt,
+              questions: await this.draw(actor.organizationId, quizSlug, quiz.rules),
+              answers: {},
+            }),
+          );
+          if (enrollment.status === 'not-started') {
+            enrollment.status = 'in-progress';
+            enrollment.startedAt = now;
+            await manager.save(enrollment);
+          }
+          return { kind: 'started', attempt: await this.view(manager, attempt), resumed: false };
+        }
+      }
+    });
+  }
+
+  async saveAnswer(actor: Actor, attemptId: string, answer: GivenAnswer): Promise<AnswerOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const attempt = await this.lockOwn(manager, actor, attemptId);
+      const decision = decideAnswer(stateOf(attempt), new Date());
+      if (decision.kind === 'closed') return { kind: 'already-graded', attemptId };
+      if (decision.kind === 'deadline-passed') return { kind: 'deadline-passed', attemptId };
+      const answers = this.checked(attempt, [answer]);
+      attempt.answers = { ...attempt.answers, ...answers };
+      await manager.save(attempt);
+      return { kind: 'saved', attempt: await this.view(manager, attempt) };
+    });
+  }
+
+  /**
+   * Grades the attempt with the given answers (over those saved). The same idempotency key
+   * again gets the stored grade; another submission of a graded attempt gets ALREADY_GRADED.
+   * Past the deadline, the answers given now are refused and the attempt is graded as it stood.
+   */
+  async submit(
+    actor: Actor,
+    attemptId: string,
+    given: GivenAnswer[],
+    idempotencyKey: string,
+  ): Promise<SubmitOutcome> {
+    const key = idempotencyKey.trim();
+    if (key.length < 8 || key.length > 128) {
+      throw new DomainError(
+        LearningErrors.INVALID_INPUT,
+        'An idempotency key has 8 to 128 characters (a UUID is a good one).',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const attempt = await this.lockOwn(manager, actor, attemptId);
+      const decision = decideSubmit(stateOf(attempt), key, new Date());
+      switch (decision.kind) {
+        case 'already-graded':
+          return { kind: 'already-graded', attemptId };
+        case 'replay':
+          return { kind: 'graded', attempt: await this.view(manager, attempt) };
+        case 'grade-as-saved':
+          await this.grader.gradeWithin(manager, attempt, 'deadline', key);
+          return { kind: 'graded', attempt: await this.view(manager, attempt) };
+        case 'grade':
+          attempt.answers = { ...attempt.answers, ...this.checked(attempt, given) };
+          await this.grader.gradeWithin(manager, attempt, 'submission', key);
+          return { kind: 'graded', attempt: await this.view(manager, attempt) };
+      }
+    });
+  }
+
+  /** One of the actor's own attempts. */
+  async get(actor: Actor, attemptId: string): Promise<QuizAttemptView> {
+    const attempt = await this.dataSource
+      .getRepository(QuizAttemptEntity)
+      .findOneBy({ id: attemptId, organizationId: actor.organizationId, userId: actor.id });
+    if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
+    return this.view(this.dataSource.manager, attempt);
+  }
+
+  private async view(manager: EntityManager, attempt: QuizAttemptEntity): Promise<QuizAttemptView> {
+    const [versions, [used]] = await Promise.all([
+      this.grader.versionsOf(attempt),
+      manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_slug = $2',
+        [attempt.enrollmentId, attempt.quizSlug],
+      ),
+    ]);
+    return attemptView(attempt, versions, used?.n ?? attempt.number);
+  }
+
+  private async draw(
+    organizationId: string,
+    quizSlug: string,
+    rules: QuizRules,
+  ): Promise<DrawnQuestion[]> {
+    const pool = await this.catalog.questionPool(organizationId, quizSlug);
+    const bySlug = new Map(pool.map((record) => [record.slug, record]));
+    const drawn = drawQuestions(
+      pool.map((record) => ({
+        slug: record.slug,
+        tags: record.content.tags,
+        optionIds: record.content.options.map((option) => option.id),
+        ordering: record.content.type === 'ordering',
+      })),
+      rules,
+    );
+    return drawn.map((question) => {
+      const record = bySlug.get(question.slug) as (typeof pool)[number];
+      return {
+        slug: question.slug,
+        versionId: record.versionId,
+        type: record.content.type,
+        optionOrder: question.optionOrder,
+      };
+    });
+  }
+
+  /** Answers checked against the drawn questions: unknown questions or options are refused. */
+  private checked(attempt: QuizAttemptEntity, given: GivenAnswer[]): Record<string, string[]> {
+    const drawn = new Map(attempt.questions.map((question) => [question.slug, question]));
+    const answers: Record<string, string[]> = {};
+    for (const answer of given) {
+      const question = drawn.get(answer.questionId);
+      if (!question) throw invalid(`Question "${answer.questionId}" is not in this attempt.`);
+      const options = new Set(question.optionOrder);
+      const chosen = [...new Set(answer.optionIds)];
+      if (chosen.length !== answer.optionIds.length || !chosen.every((id) => options.has(id))) {
+        throw invalid(
+          `The options given for "${answer.questionId}" are not its options, once each.`,
+        );
+      }
+      if (!fitsType(question.type, chosen.length, options.size)) {
+        throw invalid(`"${answer.questionId}" takes ${expectedCount(question.type)}.`);
+      }
+      answers[answer.questionId] = chosen;
+    }
+    return answers;
+  }
+
+  private async lockOwn(manager: EntityManager, actor: Actor, attemptId: string) {
+    const attempt = await manager.getRepository(QuizAttemptEntity).findOne({
+      where: { id: attemptId, organizationId: actor.organizationId, userId: actor.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
+    return attempt;
+  }
+
+  private async closedReason(
+    manager: EntityManager,
+    actor: Actor,
+    course: string,
+  ): Promise<QuizClosedReason> {
+    const completed = await manager.getRepository(EnrollmentEntity).existsBy({
+      organizationId: actor.organizationId,
+      userId: actor.id,
+      itemKind: 'course',
+      itemSlug: course,
+      status: 'completed',
+    });
+    return completed ? 'COURSE_COMPLETED' : 'NOT_ENROLLED';
+  }
+
+  private lifecycleRules(rules: QuizRules) {
+    return {
+      attemptsAllowed: rules.attemptsAllowed ?? null,
+      cooldownMinutes: rules.cooldownMinutes,
+      timeLimitMinutes: rules.timeLimitMinutes ?? null,
+    };
+  }
+}
+
+const invalid = (message: string) => new DomainError(LearningErrors.INVALID_INPUT, message);
+
+function fitsType(type: Question['type'], chosen: number, options: number): boolean {
+  if (type === 'ordering') return chosen === options;
+  if (type === 'multiple-choice') return chosen >= 1;
+  return chosen === 1;
+}
+
+function expectedCount(type: Question['type']): string {
+  if (type === 'ordering') return 'every option, in order';
+  if (type === 'multiple-choice') return 'one or more options';
+  return 'exactly one option';
+}
