@@ -8,9 +8,7 @@ import type { BenchContext } from './seed.js';
 // framework. Started by the bench harness as its own process: SCENARIO, PORT, DATABASE_URL.
 const scenario = scenarios.find((candidate) => candidate.name === process.env.SCENARIO);
 if (!scenario) throw new Error(`unknown SCENARIO ${process.env.SCENARIO ?? '(unset)'}`);
-const statements = scenario.baseline.statements(
-  JSON.parse(process.env.BENCH_CONTEXT ?? '{}') as BenchContext,
-);
+const context = JSON.parse(process.env.BENCH_CONTEXT ?? '{}') as BenchContext;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
@@ -22,15 +20,11 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
     return;
   }
-  request.resume();
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
-    (async () => {
-      const results: pg.QueryResult[] = [];
-      for (const { name, sql, params } of statements) {
-        results.push(await pool.query({ name, text: sql, values: params }));
-      }
-      return scenario.baseline.respond(results);
-    })().then(
+    const body = Buffer.concat(chunks).toString('utf8');
+    scenario.baseline.handle(pool, context, { headers: request.headers, body }).then(
       (answer) => {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       },

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { createReadStream, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   PROJECT_ROOT,
   createLogger,
@@ -11,9 +13,16 @@ import {
 import { prepareDatabase } from '@academy/platform';
 import pg from 'pg';
 import { request } from './http.js';
-import { writeReport, type Measurement, type ScenarioResult } from './report.js';
-import { scenarios, type Scenario } from './scenarios.js';
-import { seedLearners } from './seed.js';
+import { captureProductSql } from './product-sql.js';
+import { writeReport, type Measurement, type ScenarioResult, type TimedResult } from './report.js';
+import {
+  scenarios,
+  timedScenarios,
+  type BenchRequest,
+  type Scenario,
+  type TimedScenario,
+} from './scenarios.js';
+import { seedLearners, seedLearning, type BenchContext } from './seed.js';
 import { startServer, type BenchServer } from './servers.js';
 import { ensureWrk, runWrk } from './wrk.js';
 
@@ -68,11 +77,28 @@ async function scrapeApi(api: BenchServer): Promise<{ statements: number; loopP9
   };
 }
 
+/**
+ * The next unused line of each scenario's feed: the check, the warm-ups and the runs of the API
+ * and the baseline each take lines no earlier request used (an attempt is submitted once).
+ */
+const feedCursor = new Map<string, number>();
+
+function drive(
+  scenario: Scenario,
+  url: string,
+  load: BenchRequest,
+  seconds: number,
+): ReturnType<typeof runWrk> {
+  const result = runWrk(url, load, scenario.concurrency, seconds, feedCursor.get(scenario.name));
+  feedCursor.set(scenario.name, result.feed.nextLine);
+  return result;
+}
+
 async function measureApi(scenario: Scenario, api: BenchServer): Promise<Measurement> {
   const load0 = scenario.request(context);
-  runWrk(api.url, load0, scenario.concurrency, WARMUP_SECONDS);
+  drive(scenario, api.url, load0, WARMUP_SECONDS);
   const before = await scrapeApi(api);
-  const load = runWrk(api.url, load0, scenario.concurrency, SECONDS);
+  const load = drive(scenario, api.url, load0, SECONDS);
   const after = await scrapeApi(api);
   return {
     ...load,
@@ -97,15 +123,15 @@ async function measureBaseline(scenario: Scenario): Promise<Measurement> {
   );
   try {
     const wanted = scenario.request(context);
-    runWrk(baseline.url, wanted, scenario.concurrency, WARMUP_SECONDS);
+    drive(scenario, baseline.url, wanted, WARMUP_SECONDS);
     await request(`${baseline.url}/__stats`); // resets the event-loop histogram
-    const load = runWrk(baseline.url, wanted, scenario.concurrency, SECONDS);
+    const load = drive(scenario, baseline.url, wanted, SECONDS);
     const stats = JSON.parse((await request(`${baseline.url}/__stats`)).body) as {
       eventLoopDelayP99Ms: number;
     };
     return {
       ...load,
-      sqlPerRequest: scenario.baseline.statements(context).length,
+      sqlPerRequest: scenario.baseline.statementsPerRequest,
       eventLoopDelayP99Ms: stats.eventLoopDelayP99Ms,
       peakRssMiB: baseline.peakRssMiB(),
     };
@@ -114,19 +140,62 @@ async function measureBaseline(scenario: Scenario): Promise<Measurement> {
   }
 }
 
+/** Line `index` of a feed file (0-based). */
+async function feedLine(path: string, index: number): Promise<string> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let current = 0;
+  for await (const line of lines) {
+    if (current++ === index) {
+      lines.close();
+      return line;
+    }
+  }
+  throw new Error(`the feed ${path} has no line ${index}`);
+}
+
 async function checkAnswer(scenario: Scenario, api: BenchServer): Promise<void> {
-  const { method, path, body, headers } = scenario.request(context);
-  scenario.check((await request(`${api.url}${path}`, { method, body, headers })).body);
+  const { method, path, body, headers, feed } = scenario.request(context);
+  if (!feed) {
+    scenario.check((await request(`${api.url}${path}`, { method, body, headers })).body);
+    return;
+  }
+  const index = feedCursor.get(scenario.name) ?? 0;
+  feedCursor.set(scenario.name, index + 1);
+  const line = await feedLine(feed, index);
+  const tab = line.indexOf('\t');
+  const answer = await request(`${api.url}${path}`, {
+    method,
+    body: line.slice(tab + 1),
+    headers: { ...headers, authorization: line.slice(0, tab) },
+  });
+  scenario.check(answer.body);
+}
+
+async function runTimed(scenario: TimedScenario, api: BenchServer): Promise<TimedResult> {
+  const before = await scrapeApi(api);
+  const times = await scenario.run({ apiUrl: api.url, db: pool, context });
+  const after = await scrapeApi(api);
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    target: scenario.target,
+    ...times,
+    sqlPerRun: (after.statements - before.statements) / times.api.length,
+  };
 }
 
 const wanted = process.argv.slice(2);
-const selected = wanted.length
-  ? scenarios.filter((scenario) => wanted.includes(scenario.name))
-  : scenarios;
-if (selected.length === 0) {
-  process.stderr.write(`Unknown scenario. Available: ${scenarios.map((s) => s.name).join(', ')}\n`);
+const allNames = [...scenarios, ...timedScenarios].map((scenario) => scenario.name);
+const unknown = wanted.filter((name) => !allNames.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `Unknown scenario ${unknown.join(', ')}. Available: ${allNames.join(', ')}\n`,
+  );
   process.exit(2);
 }
+const chosen = (name: string) => wanted.length === 0 || wanted.includes(name);
+const selected = scenarios.filter((scenario) => chosen(scenario.name));
+const selectedTimed = timedScenarios.filter((scenario) => chosen(scenario.name));
 
 ensureWrk();
 // A fresh bench database each run, so figures (and the import) start from the same state.
@@ -140,8 +209,15 @@ const postgresVersion = (
   (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ??
   '?'
 ).split(' ')[0];
-const context = await seedLearners(pool, config);
-await pool.end();
+const seedStarted = process.hrtime.bigint();
+const learners = await seedLearners(pool, config);
+const learning = await seedLearning(pool, learners);
+const context: BenchContext = {
+  ...learners,
+  ...learning,
+  sql: await captureProductSql(pool, learners),
+};
+const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
 
 const api = await startServer(
   'api',
@@ -156,8 +232,23 @@ const api = await startServer(
   '/health/live',
 );
 const results: ScenarioResult[] = [];
+const timedResults: TimedResult[] = [];
+const notes = [
+  `Importing the full curriculum into an empty catalog (CLI process, start-up included): ${importSeconds.toFixed(2)} s (target: under 5 s).`,
+  `Seeding 10,000 learners with 11 enrollments each, lesson progress and graded attempts (set-based SQL): ${seedSeconds.toFixed(1)} s.`,
+];
 try {
   for (const scenario of selected) {
+    if (scenario.setup) {
+      process.stderr.write(`Preparing ${scenario.name}...\n`);
+      const started = process.hrtime.bigint();
+      await scenario.setup({ db: pool, config, context });
+      const prepared = Number(process.hrtime.bigint() - started) / 1e9;
+      if (context.submitFeed && scenario.name === 'submit')
+        notes.push(
+          `submit: ${context.submitFeed.lines.toLocaleString('en')} open attempts seeded with their learners' sessions and tokens in ${prepared.toFixed(1)} s.`,
+        );
+    }
     process.stderr.write(`Running ${scenario.name} (${SECONDS} s each for API and baseline)...\n`);
     await checkAnswer(scenario, api);
     const apiMeasurement = await measureApi(scenario, api);
@@ -171,11 +262,26 @@ try {
       api: apiMeasurement,
       baseline,
     });
+    const feed = scenario.request(context).feed;
+    if (feed) {
+      const used = feedCursor.get(scenario.name) ?? 0;
+      const lines = context.submitFeed?.lines ?? 0;
+      notes.push(
+        used <= lines
+          ? `${scenario.name}: ${used.toLocaleString('en')} of ${lines.toLocaleString('en')} prepared requests used (check, warm-ups and runs of API and baseline), each once.`
+          : `${scenario.name}: RAN OUT of prepared requests (${used.toLocaleString('en')} wanted, ${lines.toLocaleString('en')} prepared): reused ones count as errors; lower BENCH_SECONDS or seed more.`,
+      );
+      rmSync(dirname(feed), { recursive: true, force: true });
+    }
+  }
+  for (const scenario of selectedTimed) {
+    process.stderr.write(`Running ${scenario.name}...\n`);
+    timedResults.push(await runTimed(scenario, api));
   }
 } finally {
   await api.stop();
+  await pool.end();
 }
-const notes = [
-  `Importing the full curriculum into an empty catalog (CLI process, start-up included): ${importSeconds.toFixed(2)} s (target: under 5 s).`,
-];
-process.stdout.write(`${writeReport(results, `PostgreSQL ${postgresVersion ?? '?'}`, notes)}\n`);
+process.stdout.write(
+  `${writeReport(results, `PostgreSQL ${postgresVersion ?? '?'}`, notes, timedResults)}\n`,
+);

@@ -21,6 +21,31 @@ export interface ScenarioResult {
   baseline: Measurement;
 }
 
+/** A scenario timed per operation (not under wrk): seconds of each run. */
+export interface TimedResult {
+  name: string;
+  description: string;
+  target: string;
+  api: number[];
+  baseline: number[];
+  /** SQL statements the API ran per operation. */
+  sqlPerRun: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+const runs = (values: number[]) => values.map((value) => fixed(value, 3)).join(', ');
+
+function timedLine({ name, description, target, api, baseline, sqlPerRun }: TimedResult): string {
+  return `**${name}**: ${description}. API ${runs(api)} s (median ${fixed(median(api), 3)} s, ${fixed(sqlPerRun, 1)} SQL statements per run); baseline ${runs(baseline)} s (median ${fixed(median(baseline), 3)} s); API/baseline time ${fixed(median(api) / median(baseline), 2)} (target: ${target}).`;
+}
+
 const fixed = (value: number, digits = 1) =>
   Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 
@@ -39,6 +64,7 @@ export function writeReport(
   results: ScenarioResult[],
   postgresVersion: string,
   notes: string[] = [],
+  timed: TimedResult[] = [],
 ): string {
   const now = new Date();
   const sha = commit();
@@ -60,6 +86,7 @@ export function writeReport(
     ...results.flatMap(({ name, description, seconds, target }) => [
       `- **${name}** (${seconds} s): ${description}. Target: ${target}.`,
     ]),
+    ...timed.map((result) => `- ${timedLine(result)}`),
     ...notes.map((note) => `- ${note}`),
     '',
   ];

@@ -1,4 +1,14 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AppConfig } from '@academy/common';
 import type pg from 'pg';
+// Pure functions of the product (no framework, no database): the baseline computes what the
+// API computes from the same rows.
+import { gradeAnswers, type AnswerKey } from '../../libs/learning/src/quizzes/quiz-grading.js';
+import {
+  nextLessonSlug,
+  toEnrollmentSummary,
+  type EnrollmentRow,
+} from '../../libs/learning/src/records/enrollment-summary.js';
 import type { BenchContext } from './seed.js';
 
 /** One HTTP request the load generator repeats. */
@@ -7,13 +17,26 @@ export interface BenchRequest {
   path: string;
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * A file of requests used once each, one a line: `<authorization header>\t<body>`, sent with
+   * `method`, `path` and `headers`. Each request then differs (a different attempt to submit).
+   */
+  feed?: string;
+  /** Substrings of a 200 response body that make it a failure (e.g. a GraphQL error). */
+  failIf?: string[];
 }
 
-export interface Statement {
-  sql: string;
-  params: unknown[];
-  /** Set when the API runs it as a named prepared statement; the baseline then does too. */
-  name?: string;
+/** What the baseline server hands a scenario's baseline for one request. */
+export interface BaselineRequest {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** What a scenario's setup may use: the bench database and the API's configuration. */
+export interface SetupEnvironment {
+  db: pg.Pool;
+  config: AppConfig;
+  context: BenchContext;
 }
 
 /**
@@ -26,14 +49,37 @@ export interface Scenario {
   concurrency: number;
   /** What the issue asks for, printed beside the figures. */
   target: string;
+  /** Seeds what only this scenario needs, just before it runs (in the harness process). */
+  setup?: (environment: SetupEnvironment) => Promise<void>;
   request: (context: BenchContext) => BenchRequest;
   /** Throws when a response body is not the right answer, so a fast wrong answer never counts. */
   check: (body: string) => void;
   baseline: {
-    /** The SQL statements the API runs for one request, run the same way by the baseline. */
-    statements: (context: BenchContext) => Statement[];
-    respond: (results: pg.QueryResult[]) => unknown;
+    /** SQL statements the baseline sends per request (BEGIN and COMMIT count, as for the API). */
+    statementsPerRequest: number;
+    /** Serves one request with bare pg: the API's SQL for it, and an answer of the same shape. */
+    handle: (db: pg.Pool, context: BenchContext, request: BaselineRequest) => Promise<unknown>;
   };
+}
+
+/** A scenario timed per operation rather than driven by wrk (one long request at a time). */
+export interface TimedScenario {
+  name: string;
+  description: string;
+  target: string;
+  /** Wall times in seconds of each run through the API and through the baseline. */
+  run: (bench: {
+    apiUrl: string;
+    db: pg.Pool;
+    context: BenchContext;
+  }) => Promise<{ api: number[]; baseline: number[] }>;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+  /** Set when the API runs it as a named prepared statement; the baseline then does too. */
+  name?: string;
 }
 
 const graphql = (query: string, token?: string): BenchRequest => ({
@@ -46,23 +92,64 @@ const graphql = (query: string, token?: string): BenchRequest => ({
   },
 });
 
+const dataOf = (body: string): unknown => {
+  const answer = JSON.parse(body) as { data?: unknown; errors?: unknown[] };
+  if (answer.errors?.length) throw new Error(`unexpected answer: ${body.slice(0, 300)}`);
+  return answer.data;
+};
+
+const at = (value: unknown, path: string[]): unknown => {
+  let current = value;
+  for (const key of path) current = (current as Record<string, unknown> | undefined)?.[key];
+  return current;
+};
+
 const expectData = (path: string[]) => (body: string) => {
-  let value: unknown = (JSON.parse(body) as { data?: unknown }).data;
-  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  const value = at(dataOf(body), path);
   if (value === undefined || value === null)
     throw new Error(`unexpected answer: ${body.slice(0, 300)}`);
 };
 
-/** The statements the API runs to authenticate a bearer token (one per request). */
-const actorLookup = (context: BenchContext): Statement => ({
+const expect = (condition: boolean, what: string, body: string) => {
+  if (!condition) throw new Error(`${what}: ${body.slice(0, 500)}`);
+};
+
+/** A baseline that runs fixed statements one after another and answers from their results. */
+const sequential = (
+  statements: (context: BenchContext) => Statement[],
+  respond: (results: pg.QueryResult[]) => unknown,
+  statementsPerRequest: number,
+): Scenario['baseline'] => {
+  let prepared: { context: BenchContext; statements: Statement[] } | undefined;
+  return {
+    statementsPerRequest,
+    handle: async (db, context) => {
+      if (prepared?.context !== context) prepared = { context, statements: statements(context) };
+      const results: pg.QueryResult[] = [];
+      for (const { name, sql, params } of prepared.statements) {
+        results.push(await db.query({ name, text: sql, values: params }));
+      }
+      return respond(results);
+    },
+  };
+};
+
+/** The statement the API runs to authenticate a bearer token (one per request). */
+const actorLookup = (sessionId: string, userId: string, organizationId: string): Statement => ({
   name: 'identity.actor-of-session',
   sql: `SELECT u.role, (o.settings->>'requireMfaForPrivilegedRoles' = 'true'
           AND u.role IN ('ADMIN', 'MANAGER') AND u.mfa_enabled_at IS NULL) AS must_enrol_mfa
           FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
          WHERE s.id = $1 AND u.id = $2 AND u.organization_id = $3
            AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'ACTIVE'`,
-  params: [context.sessionId, context.learnerId, context.organizationId],
+  params: [sessionId, userId, organizationId],
 });
+
+const learnerLookup = (context: BenchContext) =>
+  actorLookup(context.sessionId, context.learnerId, context.organizationId);
+
+const run = (db: pg.Pool | pg.PoolClient, statement: Statement) =>
+  db.query({ name: statement.name, text: statement.sql, values: statement.params });
 
 const catalogSelect = `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
        v.content
@@ -70,6 +157,185 @@ const catalogSelect = `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organizatio
  WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)`;
 
 export const COURSE_SLUG = 'safe-use-of-generative-ai';
+
+export const DASHBOARD_QUERY =
+  '{ myLearning { overdueCount enrollments { id title state dueAt partsTotal partsDone nextLesson { slug title } } recentResults { kind title score } } }';
+
+export const SUBMIT_QUERY =
+  'mutation Submit($input: SubmitQuizAttemptInput!) { submitQuizAttempt(input: $input) { __typename ... on QuizAttemptGraded { attempt { id status result { score passed attemptsUsed } } } ... on AttemptAlreadyGraded { attemptId } } }';
+
+/** EnrollmentState as GraphQL names it (the API derives OVERDUE from the due date). */
+const stateOf = (status: string, dueAt: Date | null): string =>
+  (status === 'not-started' || status === 'in-progress') && dueAt && dueAt < new Date()
+    ? 'OVERDUE'
+    : status.toUpperCase().replace('-', '_');
+
+/** The dashboard as the API computes it, on the same three statements (product-sql.ts). */
+async function dashboardBaseline(db: pg.Pool, context: BenchContext): Promise<unknown> {
+  const { organizationId, learnerId, sql } = context;
+  await run(db, learnerLookup(context));
+  const { rows } = await db.query<EnrollmentRow>({
+    name: sql.dashboardEnrollments.name,
+    text: sql.dashboardEnrollments.text,
+    values: [organizationId, learnerId],
+  });
+  const summaries = rows.map(toEnrollmentSummary);
+  const next = new Map<string, string>();
+  for (const summary of summaries) {
+    const slug = summary.status === 'completed' ? null : nextLessonSlug(summary);
+    if (slug) next.set(summary.id, slug);
+  }
+  const slugs = [...new Set(next.values())];
+  const [titles, recent] = await Promise.all([
+    slugs.length === 0
+      ? Promise.resolve([])
+      : db
+          .query<{ slug: string; title: string }>({
+            name: sql.dashboardLessonTitles.name,
+            text: sql.dashboardLessonTitles.text,
+            values: [organizationId, slugs],
+          })
+          .then((result) => result.rows),
+    db.query<{ kind: string; title: string | null; score: number | null }>({
+      name: sql.dashboardRecentResults.name,
+      text: sql.dashboardRecentResults.text,
+      values: [organizationId, learnerId],
+    }),
+  ]);
+  const titleOf = new Map(titles.map((row) => [row.slug, row.title]));
+  const enrollments = summaries.map((summary) => {
+    const done = new Set(summary.partsDone);
+    const slug = next.get(summary.id);
+    return {
+      id: summary.id,
+      title: summary.title,
+      state: stateOf(summary.status, summary.dueAt),
+      dueAt: summary.dueAt,
+      partsTotal: summary.parts.length,
+      partsDone: summary.parts.filter((part) => done.has(part)).length,
+      nextLesson: slug ? { slug, title: titleOf.get(slug) ?? slug } : null,
+    };
+  });
+  return {
+    data: {
+      myLearning: {
+        overdueCount: enrollments.filter((enrollment) => enrollment.state === 'OVERDUE').length,
+        enrollments,
+        recentResults: recent.rows.map((row) => ({
+          kind: row.kind,
+          title: row.title ?? '',
+          score: row.score,
+        })),
+      },
+    },
+  };
+}
+
+interface SubmitInput {
+  attemptId: string;
+  answers: { questionId: string; optionIds: string[] }[];
+  idempotencyKey: string;
+}
+
+interface AttemptRow {
+  id: string;
+  number: number;
+  status: string;
+  quiz_version_id: string;
+  questions: { slug: string; versionId: string }[];
+  answers: Record<string, string[]>;
+}
+
+const LOCK_ATTEMPT = `SELECT * FROM quiz_attempts WHERE id = $1 AND organization_id = $2 AND user_id = $3
+  LIMIT 1 FOR UPDATE`;
+
+const GRADE_ATTEMPT = `UPDATE quiz_attempts
+    SET answers = $2, status = 'graded', graded_at = $3, graded_by = 'submission', score = $4,
+        passed = $5, correctness = $6, submission_key = $7
+  WHERE id = $1`;
+
+/**
+ * submitQuizAttempt in bare SQL: the actor of the token (its claims decoded, the signature not
+ * checked), then in one transaction the attempt locked, the drawn versions read (the product's
+ * CatalogReader.versionsByIds text), the grade computed by the product's gradeAnswers and
+ * written.
+ */
+async function submitBaseline(
+  db: pg.Pool,
+  context: BenchContext,
+  request: BaselineRequest,
+): Promise<unknown> {
+  const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+    sub: string;
+    org: string;
+    sid: string;
+  };
+  const input = (JSON.parse(request.body) as { variables: { input: SubmitInput } }).variables.input;
+  await run(db, actorLookup(claims.sid, claims.sub, claims.org));
+  const client = await db.connect();
+  try {
+    await client.query('START TRANSACTION');
+    const { rows } = await client.query<AttemptRow>(LOCK_ATTEMPT, [
+      input.attemptId,
+      claims.org,
+      claims.sub,
+    ]);
+    const attempt = rows[0];
+    if (!attempt) throw new Error('No such attempt.');
+    if (attempt.status !== 'in-progress') {
+      await client.query('COMMIT');
+      return {
+        data: {
+          submitQuizAttempt: { __typename: 'AttemptAlreadyGraded', attemptId: input.attemptId },
+        },
+      };
+    }
+    const versions = await client.query<{ version_id: string; content: Record<string, unknown> }>(
+      context.sql.versionsByIds,
+      [
+        claims.org,
+        [attempt.quiz_version_id, ...attempt.questions.map((question) => question.versionId)],
+      ],
+    );
+    const content = new Map(versions.rows.map((row) => [row.version_id, row.content]));
+    const answers = { ...attempt.answers };
+    for (const answer of input.answers) answers[answer.questionId] = answer.optionIds;
+    const keys = attempt.questions.map((question) => ({
+      ...(content.get(question.versionId) as unknown as AnswerKey),
+      slug: question.slug,
+    }));
+    const passingScore = Number(content.get(attempt.quiz_version_id)?.passingScore);
+    const grade = gradeAnswers(keys, answers, passingScore);
+    await client.query(GRADE_ATTEMPT, [
+      attempt.id,
+      JSON.stringify(answers),
+      new Date(),
+      grade.score,
+      grade.passed,
+      JSON.stringify(grade.correctness),
+      input.idempotencyKey,
+    ]);
+    await client.query('COMMIT');
+    return {
+      data: {
+        submitQuizAttempt: {
+          __typename: 'QuizAttemptGraded',
+          attempt: {
+            id: attempt.id,
+            status: 'GRADED',
+            result: { score: grade.score, passed: grade.passed, attemptsUsed: attempt.number },
+          },
+        },
+      },
+    };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 export const scenarios: Scenario[] = [
   {
@@ -79,14 +345,15 @@ export const scenarios: Scenario[] = [
     target: 'no target: the cost of NestJS + Apollo + Fastify over bare node:http',
     request: () => graphql('{ serverInfo { version commit uptimeSeconds } }'),
     check: expectData(['serverInfo', 'version']),
-    baseline: {
-      statements: () => [],
-      respond: () => ({
+    baseline: sequential(
+      () => [],
+      () => ({
         data: {
           serverInfo: { version: '0.0.0', commit: 'baseline', uptimeSeconds: process.uptime() },
         },
       }),
-    },
+      0,
+    ),
   },
   {
     name: 'course',
@@ -99,9 +366,9 @@ export const scenarios: Scenario[] = [
         context.learnerToken,
       ),
     check: expectData(['course', 'modules']),
-    baseline: {
-      statements: (context) => [
-        actorLookup(context),
+    baseline: sequential(
+      (context) => [
+        learnerLookup(context),
         {
           name: 'catalog.course-with-children',
           sql: `WITH course AS (${catalogSelect} AND i.kind = 'course' AND i.slug = $2
@@ -113,7 +380,84 @@ export const scenarios: Scenario[] = [
           params: [context.organizationId, COURSE_SLUG],
         },
       ],
-      respond: ([, course]) => ({ data: { course: course?.rows } }),
+      ([, course]) => ({ data: { course: course?.rows } }),
+      2,
+    ),
+  },
+  {
+    name: 'dashboard',
+    description:
+      'GraphQL `myLearning` (enrollments with state, progress and next lesson; overdue count; recent results) as a learner with 11 enrollments (2 completed, 8 in progress, 1 not started; 3 graded attempts)',
+    concurrency: 16,
+    target: 'at least 1,000 requests/s with p99 under 25 ms; at most 4 SQL statements per request',
+    request: (context) => ({
+      ...graphql(DASHBOARD_QUERY, context.learnerToken),
+      failIf: ['"errors"'],
+    }),
+    check: (body) => {
+      const dashboard = at(dataOf(body), ['myLearning']) as
+        | {
+            overdueCount: number;
+            enrollments: { partsTotal: number; nextLesson: { title: string } | null }[];
+            recentResults: { score: number | null }[];
+          }
+        | undefined;
+      expect(
+        dashboard !== undefined &&
+          dashboard.enrollments.length >= 9 &&
+          dashboard.enrollments.every((enrollment) => enrollment.partsTotal > 0) &&
+          dashboard.enrollments.some((enrollment) => enrollment.nextLesson?.title) &&
+          dashboard.recentResults.length > 0 &&
+          dashboard.overdueCount > 0,
+        'the dashboard lacks the seeded enrollments, next lessons, results or overdue ones',
+        body,
+      );
     },
+    baseline: { statementsPerRequest: 4, handle: dashboardBaseline },
+  },
+  {
+    name: 'submit',
+    description:
+      'GraphQL `submitQuizAttempt` of a different open attempt (8 questions) per request, each by its own learner with a unique idempotency key; answers all right (pass) for about half, half wrong for the rest',
+    concurrency: 16,
+    target: 'at least 700 requests/s with p99 under 40 ms',
+    setup: async ({ db, config, context }) => {
+      const { prepareSubmitFeed } = await import('./submit-feed.js');
+      context.submitFeed = await prepareSubmitFeed(db, config, context, SUBMIT_QUERY);
+    },
+    request: (context) => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      feed: context.submitFeed?.path ?? '/nonexistent',
+      failIf: ['"errors"', 'AttemptAlreadyGraded'],
+    }),
+    check: (body) => {
+      const result = at(dataOf(body), ['submitQuizAttempt']) as
+        | {
+            __typename: string;
+            attempt?: { status: string; result: { score: number; attemptsUsed: number } | null };
+          }
+        | undefined;
+      expect(
+        result?.__typename === 'QuizAttemptGraded' &&
+          result.attempt?.status === 'GRADED' &&
+          typeof result.attempt.result?.score === 'number' &&
+          result.attempt.result.attemptsUsed >= 1,
+        'the submission was not graded',
+        body,
+      );
+    },
+    baseline: { statementsPerRequest: 6, handle: submitBaseline },
+  },
+];
+
+export const timedScenarios: TimedScenario[] = [
+  {
+    name: 'assign',
+    description:
+      'GraphQL `assignLearning` of one course (due within 30 days) to a group of all 10,000 learners, as an administrator; 3 runs, each on a course no one has; baseline: the same INSERT (the product EnrollmentWriter on a bare pg client) with the assignment row, in one transaction',
+    target: 'under 2 s',
+    run: async (bench) => (await import('./assign.js')).timeAssignments(bench),
   },
 ];

@@ -9,8 +9,19 @@ export interface LoadResult {
   requests: number;
   p50Ms: number;
   p99Ms: number;
+  /** Non-2xx answers, socket errors, bodies with a failure marker, and feed lines used twice. */
   errors: number;
 }
+
+/** Where a feed-driven run started and how far it got, so the next run takes fresh lines. */
+export interface FeedProgress {
+  /** The first line of the feed the next run may use. */
+  nextLine: number;
+  /** Requests sent with a line some earlier request had used (the feed ran out). */
+  reused: number;
+}
+
+const THREADS = 2;
 
 /** Installs wrk from Debian's packages when it is missing (the bench needs it; tests do not). */
 export function ensureWrk(): void {
@@ -34,11 +45,91 @@ function luaString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-function scriptFor(request: BenchRequest): string {
+/**
+ * A feed is a file with one request per line, `<authorization header>\t<body>`: each wrk thread
+ * takes every THREADS-th line from `start`, so no two requests of a run share a line. Past the
+ * end it starts again from the top and counts the lines it reuses.
+ */
+function feedScript(feed: string, start: number): string[] {
+  return [
+    `local feed_path = ${luaString(feed)}`,
+    `local feed_start = ${start}`,
+    `local stride = ${THREADS}`,
+    'local threads = {}',
+    'local thread_count = 0',
+    'function setup(thread)',
+    '  thread:set("tid", thread_count)',
+    '  thread_count = thread_count + 1',
+    '  table.insert(threads, thread)',
+    'end',
+    'local file',
+    'local function skip(n) for _ = 1, n do file:read("*l") end end',
+    'function init(args)',
+    '  taken = 0',
+    '  reused = 0',
+    '  failed = 0',
+    '  file = assert(io.open(feed_path, "r"))',
+    '  skip(feed_start + tid)',
+    'end',
+    'function request()',
+    '  local line = file:read("*l")',
+    '  if line == nil then',
+    '    reused = reused + 1',
+    '    file:close()',
+    '    file = assert(io.open(feed_path, "r"))',
+    '    skip(tid)',
+    '    line = file:read("*l")',
+    '  end',
+    '  skip(stride - 1)',
+    '  taken = taken + 1',
+    '  local tab = line:find("\\t", 1, true)',
+    '  wrk.headers["authorization"] = line:sub(1, tab - 1)',
+    '  return wrk.format(nil, nil, nil, line:sub(tab + 1))',
+    'end',
+  ];
+}
+
+function scriptFor(request: BenchRequest, feedStart: number): string {
   const lines = [`wrk.method = "${request.method}"`];
   if (request.body !== undefined) lines.push(`wrk.body = ${luaString(request.body)}`);
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     lines.push(`wrk.headers[${luaString(name)}] = ${luaString(value)}`);
+  }
+  if (request.feed) lines.push(...feedScript(request.feed, feedStart));
+  else if (request.failIf) {
+    // Without a feed, setup() still collects the threads so that done() can add up failures.
+    lines.push(
+      'local threads = {}',
+      'function setup(thread) table.insert(threads, thread) end',
+      'function init(args) taken = 0 reused = 0 failed = 0 end',
+    );
+  }
+  if (request.failIf) {
+    // A 200 can still be a wrong answer (a GraphQL error): count bodies with a failure marker.
+    lines.push(
+      `local markers = { ${request.failIf.map(luaString).join(', ')} }`,
+      'function response(status, headers, body)',
+      '  for _, marker in ipairs(markers) do',
+      '    if body and body:find(marker, 1, true) then',
+      '      failed = failed + 1',
+      '      return',
+      '    end',
+      '  end',
+      'end',
+    );
+  }
+  if (request.feed || request.failIf) {
+    lines.push(
+      'function done(summary, latency, requests)',
+      '  local most, reused_total, failed_total = 0, 0, 0',
+      '  for _, thread in ipairs(threads) do',
+      '    most = math.max(most, thread:get("taken"))',
+      '    reused_total = reused_total + thread:get("reused")',
+      '    failed_total = failed_total + thread:get("failed")',
+      '  end',
+      '  io.write(string.format("bench-feed taken=%d reused=%d failed=%d\\n", most, reused_total, failed_total))',
+      'end',
+    );
   }
   return lines.join('\n');
 }
@@ -51,20 +142,24 @@ function latencyMs(output: string, percentile: string): number {
   return Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
 }
 
-/** Drives `request` at `baseUrl` for `seconds` with `connections` and parses wrk's report. */
+/**
+ * Drives `request` at `baseUrl` for `seconds` with `connections` and parses wrk's report. A
+ * request with a feed starts at line `feedStart`; the result says where the next run starts.
+ */
 export function runWrk(
   baseUrl: string,
   request: BenchRequest,
   connections: number,
   seconds: number,
-): LoadResult {
+  feedStart = 0,
+): LoadResult & { feed: FeedProgress } {
   const script = join(mkdtempSync(join(tmpdir(), 'academy-bench-')), 'request.lua');
-  writeFileSync(script, scriptFor(request));
+  writeFileSync(script, scriptFor(request, feedStart));
   const output = execFileSync(
     'wrk',
     [
       '-t',
-      '2',
+      String(THREADS),
       '-c',
       String(connections),
       '-d',
@@ -81,13 +176,19 @@ export function runWrk(
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
     output,
   );
+  const [, taken = '0', reused = '0', failed = '0'] =
+    /bench-feed taken=(\d+) reused=(\d+) failed=(\d+)/.exec(output) ?? [];
   const errors =
-    non2xx + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+    non2xx +
+    Number(failed) +
+    Number(reused) +
+    (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
   return {
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN),
     requests,
     p50Ms: latencyMs(output, '50'),
     p99Ms: latencyMs(output, '99'),
     errors,
+    feed: { nextLine: feedStart + Number(taken) * THREADS, reused: Number(reused) },
   };
 }

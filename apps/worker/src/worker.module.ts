@@ -3,7 +3,12 @@ import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { LearningJobsModule } from '@academy/learning';
 import { platformSchema } from '@academy/platform';
-import { MaintenanceJobsModule, QueueModule, WorkerRuntimeModule } from '@academy/queue';
+import {
+  MaintenanceJobsModule,
+  QueueModule,
+  RedisModule,
+  WorkerRuntimeModule,
+} from '@academy/queue';
 import type { Logger } from 'pino';
 
 /** The worker process: every context's jobs module over the shared database and queues. */
@@ -17,6 +22,7 @@ export class WorkerModule {
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-worker' }),
         QueueModule,
+        RedisModule,
         WorkerRuntimeModule,
         MaintenanceJobsModule,
         LearningJobsModule,

@@ -32,3 +32,9 @@ export {
   fixtureQuestion,
   writeCurriculumFixture,
 } from './curriculum-fixture.js';
+export {
+  CANARY,
+  FIXTURE_ANSWERS,
+  LEARNING_FIXTURE,
+  importLearningFixture,
+} from './learning-fixtures.js';

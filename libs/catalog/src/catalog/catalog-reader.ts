@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, decodeCursor, toConnection, type Connection } from '@academy/common';
 import { PreparedQueries } from '@academy/database';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogErrors } from '../catalog.errors.js';
 import type { CatalogKind } from '../entities/catalog-item.entity.js';
 import { SEARCH_DOCUMENT } from './search-document.js';
@@ -59,7 +59,9 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
 /**
  * Reads the catalog a member of an organization sees: the shipped curriculum plus their
  * organization's own content, never another organization's, never retired items. Lesson bodies
- * are left out unless asked for, so course pages stay light.
+ * are left out unless asked for, so course pages stay light. Methods used inside another
+ * context's transaction take its EntityManager: a transaction holding a row lock must not wait
+ * for a second pool connection that other lock waiters may hold.
  */
 @Injectable()
 export class CatalogReader {
@@ -87,8 +89,14 @@ export class CatalogReader {
     return rows.map((row) => toRecord<Content>(row));
   }
 
-  async get<Content>(organizationId: string, kind: CatalogKind, slug: string, withBodies = false) {
-    const [row] = await this.dataSource.query<Row[]>(
+  async get<Content>(
+    organizationId: string,
+    kind: CatalogKind,
+    slug: string,
+    withBodies = false,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    const [row] = await manager.query<Row[]>(
       `${this.select(withBodies)} AND i.kind = $2 AND i.slug = $3
        ORDER BY i.organization_id NULLS LAST LIMIT 1`,
       [organizationId, kind, slug],
@@ -101,19 +109,18 @@ export class CatalogReader {
    * A course with its lessons and quizzes in one statement: a course page costs one query
    * whatever the number of modules and lessons.
    */
-  async courseWithChildren(organizationId: string, slug: string) {
-    const rows = await this.prepared.query<Row>(
-      'catalog.course-with-children',
-      `WITH course AS (
+  async courseWithChildren(organizationId: string, slug: string, manager?: EntityManager) {
+    const sql = `WITH course AS (
          ${this.select(false)} AND i.kind = 'course' AND i.slug = $2
           ORDER BY i.organization_id NULLS LAST LIMIT 1
        )
        SELECT * FROM course
        UNION ALL
        ${this.select(false)} AND i.kind IN ('lesson', 'quiz') AND i.parent_slug = $2
-         AND EXISTS (SELECT 1 FROM course)`,
-      [organizationId, slug],
-    );
+         AND EXISTS (SELECT 1 FROM course)`;
+    const rows = manager
+      ? await manager.query<Row[]>(sql, [organizationId, slug])
+      : await this.prepared.query<Row>('catalog.course-with-children', sql, [organizationId, slug]);
     const records = rows.map((row) => toRecord<Record<string, unknown>>(row));
     const course = records.find((record) => record.kind === 'course');
     if (!course) throw new DomainError(CatalogErrors.NOT_FOUND, `No course "${slug}".`);
@@ -140,8 +147,9 @@ export class CatalogReader {
   async versionsByIds<Content = Record<string, unknown>>(
     organizationId: string,
     versionIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
   ) {
-    const rows = await this.dataSource.query<Row[]>(
+    const rows = await manager.query<Row[]>(
       `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
               v.content
          FROM catalog_item_versions v JOIN catalog_items i ON i.id = v.item_id
@@ -152,8 +160,13 @@ export class CatalogReader {
   }
 
   /** Items of `kind` whose parent is one of `parents` (the lessons or quizzes of courses). */
-  async byParents<Content>(organizationId: string, kind: CatalogKind, parents: readonly string[]) {
-    const rows = await this.dataSource.query<Row[]>(
+  async byParents<Content>(
+    organizationId: string,
+    kind: CatalogKind,
+    parents: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    const rows = await manager.query<Row[]>(
       `${this.select(false)} AND i.kind = $2 AND i.parent_slug = ANY($3::text[])`,
       [organizationId, kind, parents],
     );

@@ -30,6 +30,7 @@ export class EnrollmentWriter {
       assignment.organizationId,
       assignment.itemKind,
       assignment.itemSlug,
+      manager,
     );
     const kinds = [
       item.kind,

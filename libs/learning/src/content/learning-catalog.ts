@@ -7,6 +7,7 @@ import {
   type QuizFile,
   type TrackFile,
 } from '@academy/catalog';
+import type { EntityManager } from 'typeorm';
 import type { LearningItemKind } from '../entities/assignment.entity.js';
 
 export type QuizRules = Omit<QuizFile, 'questions'> & { questionIds: string[] };
@@ -47,15 +48,21 @@ export interface LearningItem {
 
 /**
  * Learning's view of the catalog (shipped curriculum plus the organization's own content),
- * through the catalog context's public reader. Unknown slugs answer CATALOG_NOT_FOUND.
+ * through the catalog context's public reader. Unknown slugs answer CATALOG_NOT_FOUND. Inside a
+ * transaction, pass its manager: reads then use the transaction's own connection.
  */
 @Injectable()
 export class LearningCatalog {
   constructor(@Inject(CatalogReader) private readonly reader: CatalogReader) {}
 
-  async item(organizationId: string, kind: LearningItemKind, slug: string): Promise<LearningItem> {
+  async item(
+    organizationId: string,
+    kind: LearningItemKind,
+    slug: string,
+    manager?: EntityManager,
+  ): Promise<LearningItem> {
     if (kind === 'track') {
-      const track = await this.reader.get<TrackFile>(organizationId, 'track', slug);
+      const track = await this.reader.get<TrackFile>(organizationId, 'track', slug, false, manager);
       return {
         kind,
         slug,
@@ -64,7 +71,13 @@ export class LearningCatalog {
         courseSlugs: track.content.courses,
       };
     }
-    const course = await this.reader.get<CourseFile>(organizationId, 'course', slug);
+    const course = await this.reader.get<CourseFile>(
+      organizationId,
+      'course',
+      slug,
+      false,
+      manager,
+    );
     return {
       kind,
       slug,
@@ -74,8 +87,16 @@ export class LearningCatalog {
     };
   }
 
-  async course(organizationId: string, slug: string): Promise<CourseOutline> {
-    const { course, lessons, quizzes } = await this.reader.courseWithChildren(organizationId, slug);
+  async course(
+    organizationId: string,
+    slug: string,
+    manager?: EntityManager,
+  ): Promise<CourseOutline> {
+    const { course, lessons, quizzes } = await this.reader.courseWithChildren(
+      organizationId,
+      slug,
+      manager,
+    );
     const content = course.content as unknown as CourseFile;
     const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
     const ordered = content.modules
@@ -115,13 +136,13 @@ export class LearningCatalog {
   }
 
   /** The questions a quiz draws from, with their answer keys: for drawing and grading only. */
-  async questionPool(organizationId: string, quizSlug: string) {
-    return this.reader.byParents<Question>(organizationId, 'question', [quizSlug]);
+  async questionPool(organizationId: string, quizSlug: string, manager?: EntityManager) {
+    return this.reader.byParents<Question>(organizationId, 'question', [quizSlug], manager);
   }
 
   /** Exact question and quiz versions by id (what an attempt drew). */
-  async versions(organizationId: string, versionIds: readonly string[]) {
-    const records = await this.reader.versionsByIds(organizationId, versionIds);
+  async versions(organizationId: string, versionIds: readonly string[], manager?: EntityManager) {
+    const records = await this.reader.versionsByIds(organizationId, versionIds, manager);
     return new Map(records.map((record) => [record.versionId, record]));
   }
 }

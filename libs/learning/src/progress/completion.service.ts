@@ -23,7 +23,11 @@ export class CompletionService {
 
   /** Completes the course enrollment if it is done, then any track it finishes. */
   async completeIfDone(manager: EntityManager, enrollment: EnrollmentEntity): Promise<boolean> {
-    const outline = await this.catalog.course(enrollment.organizationId, enrollment.itemSlug);
+    const outline = await this.catalog.course(
+      enrollment.organizationId,
+      enrollment.itemSlug,
+      manager,
+    );
     const [state] = await manager.query<{ lessons_done: string[]; quizzes_passed: string[] }[]>(
       `SELECT
          ARRAY(SELECT lesson_slug FROM lesson_progress
@@ -57,7 +61,12 @@ export class CompletionService {
       [course.userId, course.organizationId],
     );
     for (const track of tracks) {
-      const item = await this.catalog.item(course.organizationId, 'track', track.item_slug);
+      const item = await this.catalog.item(
+        course.organizationId,
+        'track',
+        track.item_slug,
+        manager,
+      );
       if (!item.courseSlugs.includes(course.itemSlug)) continue;
       const [pending] = await manager.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM unnest($2::text[]) AS wanted(slug)

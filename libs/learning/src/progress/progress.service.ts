@@ -190,7 +190,7 @@ export class ProgressService {
         'Lessons are taken in the enrollment of their course.',
       );
     }
-    const outline = await this.catalog.course(actor.organizationId, enrollment.itemSlug);
+    const outline = await this.catalog.course(actor.organizationId, enrollment.itemSlug, manager);
     const index = outline.lessons.findIndex((lesson) => lesson.slug === lessonSlug);
     const lesson = outline.lessons[index];
     if (!lesson) throw new DomainError(LearningErrors.NOT_FOUND, 'No such lesson in this course.');

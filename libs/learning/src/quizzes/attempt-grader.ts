@@ -21,11 +21,12 @@ export class AttemptGrader {
   ) {}
 
   /** The quiz and question versions an attempt drew, by version id (one query). */
-  versionsOf(attempt: QuizAttemptEntity) {
-    return this.catalog.versions(attempt.organizationId, [
-      attempt.quizVersionId,
-      ...attempt.questions.map((question) => question.versionId),
-    ]);
+  versionsOf(attempt: QuizAttemptEntity, manager: EntityManager) {
+    return this.catalog.versions(
+      attempt.organizationId,
+      [attempt.quizVersionId, ...attempt.questions.map((question) => question.versionId)],
+      manager,
+    );
   }
 
   async gradeWithin(
@@ -34,7 +35,7 @@ export class AttemptGrader {
     gradedBy: GradedBy,
     submissionKey: string | null,
   ): Promise<QuizAttemptEntity> {
-    const versions = await this.versionsOf(attempt);
+    const versions = await this.versionsOf(attempt, manager);
     const rules = versions.get(attempt.quizVersionId)?.content as unknown as QuizRules;
     const keys = attempt.questions.map((drawn) => ({
       ...(versions.get(drawn.versionId)?.content as unknown as Question),

@@ -112,7 +112,7 @@ export class QuizAttemptService {
               status: 'in-progress',
               startedAt: now,
               deadlineAt: decision.deadlineAt,
-              questions: await this.draw(actor.organizationId, quizSlug, quiz.rules),
+              questions: await this.draw(manager, actor.organizationId, quizSlug, quiz.rules),
               answers: {},
             }),
           );
@@ -188,7 +188,7 @@ export class QuizAttemptService {
 
   private async view(manager: EntityManager, attempt: QuizAttemptEntity): Promise<QuizAttemptView> {
     const [versions, [used]] = await Promise.all([
-      this.grader.versionsOf(attempt),
+      this.grader.versionsOf(attempt, manager),
       manager.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_slug = $2',
         [attempt.enrollmentId, attempt.quizSlug],
@@ -198,11 +198,12 @@ export class QuizAttemptService {
   }
 
   private async draw(
+    manager: EntityManager,
     organizationId: string,
     quizSlug: string,
     rules: QuizRules,
   ): Promise<DrawnQuestion[]> {
-    const pool = await this.catalog.questionPool(organizationId, quizSlug);
+    const pool = await this.catalog.questionPool(organizationId, quizSlug, manager);
     const bySlug = new Map(pool.map((record) => [record.slug, record]));
     const drawn = drawQuestions(
       pool.map((record) => ({
