@@ -49,6 +49,13 @@ const catalogMiss: Record<Caller, string> = {
   ...everyone('CATALOG_NOT_FOUND'),
   anonymous: NOT_AUTHENTICATED,
 };
+/** Any signed-in person may ask; the learning object does not exist. */
+const learningMiss: Record<Caller, string> = {
+  ...everyone('LEARNING_NOT_FOUND'),
+  anonymous: NOT_AUTHENTICATED,
+};
+/** An id that names nothing, in every organization. */
+const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
 /** Admin-only, on an object of the first organization: other admins must not find it. */
 const adminsOfTheOrganization: Record<Caller, string> = { ...adminsOnly, other: NOT_FOUND };
 
@@ -273,6 +280,106 @@ export const authorizationMatrix: MatrixRow[] = [
     operation: 'retireOrganizationCourse',
     document: 'mutation { retireOrganizationCourse(slug: "none") { kind } }',
     expect: { ...adminsOnly, admin: 'CATALOG_NOT_FOUND', other: 'CATALOG_NOT_FOUND' },
+  },
+
+  // Learning (no curriculum is imported here: a missing slug is CATALOG_NOT_FOUND, an id that
+  // names nothing is LEARNING_NOT_FOUND)
+  { operation: 'myLearning', document: '{ myLearning { overdueCount } }', expect: signedIn },
+  {
+    operation: 'enrollInCourse',
+    document: 'mutation { enrollInCourse(courseSlug: "none") { id } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'openLesson',
+    document: `mutation { openLesson(enrollmentId: "${UNKNOWN}", lessonSlug: "none") { enrollment { id } } }`,
+    expect: learningMiss,
+  },
+  {
+    operation: 'completeLesson',
+    document: `mutation { completeLesson(input: { enrollmentId: "${UNKNOWN}", lessonSlug: "none" }) { enrollment { id } } }`,
+    expect: learningMiss,
+  },
+  {
+    operation: 'startQuizAttempt',
+    document: 'mutation { startQuizAttempt(quizSlug: "none") { __typename } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'saveQuizAnswer',
+    document: `mutation { saveQuizAnswer(attemptId: "${UNKNOWN}", answer: { questionId: "q", optionIds: ["a"] }) { __typename } }`,
+    expect: learningMiss,
+  },
+  {
+    operation: 'submitQuizAttempt',
+    document: `mutation { submitQuizAttempt(input: { attemptId: "${UNKNOWN}", answers: [], idempotencyKey: "matrix-key-1" }) { __typename } }`,
+    expect: learningMiss,
+  },
+  {
+    operation: 'quizAttempt',
+    document: `{ quizAttempt(id: "${UNKNOWN}") { id } }`,
+    expect: learningMiss,
+  },
+  {
+    operation: 'transcript',
+    document: 'query($id: ID) { transcript(userId: $id) { userId } }',
+    variables: (context) => ({ id: context.learnerId }),
+    idVariable: 'id',
+    expect: { ...signedIn, other: NOT_FOUND },
+  },
+  {
+    operation: 'assignments',
+    document: '{ assignments { totalCount } }',
+    expect: managersAndAdmins,
+  },
+  {
+    operation: 'assignLearning',
+    document:
+      'mutation($id: ID!) { assignLearning(input: { itemKind: COURSE, itemSlug: "none", userIds: [$id] }) { peopleEnrolled } }',
+    variables: (context) => ({ id: context.learnerId }),
+    expect: { ...catalogMiss, learner: FORBIDDEN },
+  },
+  {
+    operation: 'createAssignmentRule',
+    document:
+      'mutation { createAssignmentRule(input: { itemKind: COURSE, itemSlug: "none", newHires: true }) { peopleEnrolled } }',
+    expect: { ...catalogMiss, learner: FORBIDDEN, manager: FORBIDDEN },
+  },
+  {
+    operation: 'withdrawAssignment',
+    document: `mutation { withdrawAssignment(id: "${UNKNOWN}") { id } }`,
+    expect: { ...learningMiss, learner: FORBIDDEN },
+  },
+  {
+    operation: 'changeAssignmentDueDate',
+    document: `mutation { changeAssignmentDueDate(id: "${UNKNOWN}", due: { dueWithinDays: 5 }) { id } }`,
+    expect: { ...learningMiss, learner: FORBIDDEN },
+  },
+  {
+    operation: 'attestations',
+    document: '{ attestations(lessonSlug: "none") { totalCount } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'verifyCertificate',
+    document: '{ verifyCertificate(serial: "ASA-0000-0000-0000-0000") { status } }',
+    expect: everyone('OK'),
+  },
+  {
+    operation: 'certificateIssuer',
+    document: '{ certificateIssuer { id jwk } }',
+    expect: everyone('OK'),
+  },
+  {
+    operation: 'certificateCredential',
+    document: '{ certificateCredential(serial: "ASA-0000-0000-0000-0000") { jwt } }',
+    expect: learningMiss,
+  },
+  {
+    operation: 'revokeCertificate',
+    document:
+      'mutation { revokeCertificate(input: { serial: "ASA-0000-0000-0000-0000", reason: "matrix" }) { status } }',
+    expect: { ...learningMiss, learner: FORBIDDEN, manager: FORBIDDEN },
   },
 
   // Integrations, audit, organization

@@ -38,6 +38,13 @@ describe('dueRule', () => {
     expectRefused({ dueOn: new Date(now.getTime()) });
   });
 
+  it('refuses an invalid date, and dueFrom with a date', () => {
+    expectRefused({ dueOn: new Date('invalid') });
+    expect(
+      expectRefused({ dueOn: new Date(now.getTime() + DAY), dueFrom: 'hire' }).message,
+    ).toMatch(/absolute/);
+  });
+
   it('refuses a date and a number of days together', () => {
     expect(
       expectRefused({ dueOn: new Date(now.getTime() + DAY), dueWithinDays: 30 }).message,

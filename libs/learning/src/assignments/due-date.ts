@@ -27,7 +27,13 @@ export function dueRule(input: DueInput, now: Date): DueRule {
     );
   }
   if (dueOn) {
-    if (dueOn.getTime() <= now.getTime())
+    if (dueFrom) {
+      throw new DomainError(
+        LearningErrors.INVALID_INPUT,
+        'A due date is absolute: dueFrom applies to a number of days only.',
+      );
+    }
+    if (Number.isNaN(dueOn.getTime()) || dueOn.getTime() <= now.getTime())
       throw new DomainError(LearningErrors.INVALID_INPUT, 'The due date must be in the future.');
     return { dueAt: dueOn, dueWithinDays: null, dueFrom: null };
   }
