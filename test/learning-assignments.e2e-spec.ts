@@ -3,6 +3,7 @@ import {
   invitePerson,
   seedOrganization,
   startTestApi,
+  type GraphqlResponse,
   type SeededOrganization,
   type SignedInPerson,
   type TestApi,
@@ -25,7 +26,8 @@ describe('assignments', () => {
     person: SignedInPerson,
     query: string,
     variables?: Record<string, unknown>,
-  ) => (await api.graphql<T>(query, variables, person.auth)).body;
+  ): Promise<GraphqlResponse<T>['body']> =>
+    (await api.graphql<T>(query, variables, person.auth)).body;
   const assign = (person: SignedInPerson, input: Record<string, unknown>) =>
     gql<{
       assignLearning: { peopleEnrolled: number; assignment: { id: string; dueOn: string | null } };

@@ -6,6 +6,7 @@ import {
   invitePerson,
   seedOrganization,
   startTestApi,
+  type GraphqlResponse,
   type SeededOrganization,
   type SignedInPerson,
   type TestApi,
@@ -40,7 +41,8 @@ describe('progress, attestations, completion and certificates', () => {
     person: SignedInPerson | null,
     query: string,
     variables?: Record<string, unknown>,
-  ) => (await api.graphql<T>(query, variables, person?.auth ?? {})).body;
+  ): Promise<GraphqlResponse<T>['body']> =>
+    (await api.graphql<T>(query, variables, person?.auth ?? {})).body;
 
   const newLearner = async () => {
     counter += 1;
