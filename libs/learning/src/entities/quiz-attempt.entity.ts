@@ -81,7 +81,7 @@ export class QuizAttemptEntity {
   questions!: DrawnQuestion[];
 
   /** Chosen option ids by question slug (in order, for ordering questions). */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   answers!: Record<string, string[]>;
 
   @Column({ type: 'timestamptz', nullable: true })
