@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Question } from '@academy/catalog';
+import type { CatalogRecord, Question } from '@academy/catalog';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
 import { EnrollmentEntity } from '../entities/enrollment.entity.js';
@@ -20,7 +20,10 @@ export class AttemptGrader {
     @Inject(CompletionService) private readonly completion: CompletionService,
   ) {}
 
-  /** The quiz and question versions an attempt drew, by version id (one query). */
+  /**
+   * The quiz and question versions an attempt drew, by version id (one query). Grading returns
+   * them too, so that the response needs no second read.
+   */
   versionsOf(attempt: QuizAttemptEntity, manager: EntityManager) {
     return this.catalog.versions(
       attempt.organizationId,
@@ -34,7 +37,7 @@ export class AttemptGrader {
     attempt: QuizAttemptEntity,
     gradedBy: GradedBy,
     submissionKey: string | null,
-  ): Promise<QuizAttemptEntity> {
+  ): Promise<ReadonlyMap<string, CatalogRecord>> {
     const versions = await this.versionsOf(attempt, manager);
     const rules = versions.get(attempt.quizVersionId)?.content as unknown as QuizRules;
     const keys = attempt.questions.map((drawn) => ({
@@ -67,7 +70,7 @@ export class AttemptGrader {
         await this.completion.completeIfDone(manager, enrollment);
       }
     }
-    return attempt;
+    return versions;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
-import type { Question } from '@academy/catalog';
+import type { CatalogRecord, Question } from '@academy/catalog';
 import type { Actor } from '@academy/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
@@ -166,13 +166,15 @@ export class QuizAttemptService {
           return { kind: 'already-graded', attemptId };
         case 'replay':
           return { kind: 'graded', attempt: await this.view(manager, attempt) };
-        case 'grade-as-saved':
-          await this.grader.gradeWithin(manager, attempt, 'deadline', key);
-          return { kind: 'graded', attempt: await this.view(manager, attempt) };
-        case 'grade':
+        case 'grade-as-saved': {
+          const versions = await this.grader.gradeWithin(manager, attempt, 'deadline', key);
+          return { kind: 'graded', attempt: await this.view(manager, attempt, versions) };
+        }
+        case 'grade': {
           attempt.answers = { ...attempt.answers, ...this.checked(attempt, given) };
-          await this.grader.gradeWithin(manager, attempt, 'submission', key);
-          return { kind: 'graded', attempt: await this.view(manager, attempt) };
+          const versions = await this.grader.gradeWithin(manager, attempt, 'submission', key);
+          return { kind: 'graded', attempt: await this.view(manager, attempt, versions) };
+        }
       }
     });
   }
@@ -183,18 +185,31 @@ export class QuizAttemptService {
       .getRepository(QuizAttemptEntity)
       .findOneBy({ id: attemptId, organizationId: actor.organizationId, userId: actor.id });
     if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
-    return this.view(this.dataSource.manager, attempt);
+    return this.view(this.dataSource.manager, attempt, undefined, false);
   }
 
-  private async view(manager: EntityManager, attempt: QuizAttemptEntity): Promise<QuizAttemptView> {
-    const [versions, [used]] = await Promise.all([
-      this.grader.versionsOf(attempt, manager),
-      manager.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_slug = $2',
-        [attempt.enrollmentId, attempt.quizSlug],
-      ),
+  /**
+   * The learner's view of an attempt. Attempts still open, or just graded, are the latest of
+   * their quiz, so their number is the count of attempts used; only an older one needs counting.
+   */
+  private async view(
+    manager: EntityManager,
+    attempt: QuizAttemptEntity,
+    versions?: ReadonlyMap<string, CatalogRecord>,
+    latest = true,
+  ): Promise<QuizAttemptView> {
+    const [drawn, used] = await Promise.all([
+      versions ?? this.grader.versionsOf(attempt, manager),
+      latest
+        ? attempt.number
+        : manager
+            .query<{ n: number }[]>(
+              'SELECT count(*)::int AS n FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_slug = $2',
+              [attempt.enrollmentId, attempt.quizSlug],
+            )
+            .then(([row]) => row?.n ?? attempt.number),
     ]);
-    return attemptView(attempt, versions, used?.n ?? attempt.number);
+    return attemptView(attempt, drawn, used);
   }
 
   private async draw(
