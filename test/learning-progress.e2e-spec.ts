@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StatementCounter } from '@academy/database';
+import { CertificateService } from '@academy/learning';
 import {
   FIXTURE_ANSWERS,
   importLearningFixture,
@@ -363,6 +364,10 @@ describe('progress, attestations, completion and certificates', () => {
     const dueInMonths = (new Date(next?.dueAt ?? 0).getTime() - Date.now()) / (30.4 * 86_400_000);
     expect(dueInMonths).toBeGreaterThan(11.5);
     expect(certificate?.expires_at?.toISOString().slice(0, 10)).toBe(next?.dueAt?.slice(0, 10));
+    // A year and a month from now, the first certificate has expired.
+    const later = new Date(Date.now() + 396 * 86_400_000);
+    const expired = await api.app.get(CertificateService).verify(certificate?.serial ?? '', later);
+    expect(expired.status).toBe('EXPIRED');
 
     await finishPolicy(learner, next?.id ?? '');
     const both = await certificatesOf(learner.id);

@@ -1,3 +1,4 @@
+export { CertificateService, type CertificateStatus } from './certificates/certificate.service.js';
 export { learningEntities } from './entities/index.js';
 export { LearningGraphqlModule } from './graphql/learning-graphql.module.js';
 export { LearningJobsModule } from './jobs/learning-jobs.module.js';
