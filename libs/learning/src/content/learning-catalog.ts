@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CatalogReader,
+  type CatalogRecord,
   type CourseFile,
   type LessonFrontMatter,
   type Question,
@@ -9,6 +10,9 @@ import {
 } from '@academy/catalog';
 import type { EntityManager } from 'typeorm';
 import type { LearningItemKind } from '../entities/assignment.entity.js';
+
+/** Enough for every question of the shipped banks and courses, with room for organizations'. */
+const VERSION_CACHE_SIZE = 20_000;
 
 export type QuizRules = Omit<QuizFile, 'questions'> & { questionIds: string[] };
 
@@ -53,6 +57,12 @@ export interface LearningItem {
  */
 @Injectable()
 export class LearningCatalog {
+  /**
+   * Versions by id. A version never changes once written, so the quiz and questions an attempt
+   * drew are read from the database once per process, not on every answer and submission.
+   */
+  private readonly versionCache = new Map<string, CatalogRecord>();
+
   constructor(@Inject(CatalogReader) private readonly reader: CatalogReader) {}
 
   async item(
@@ -141,8 +151,28 @@ export class LearningCatalog {
   }
 
   /** Exact question and quiz versions by id (what an attempt drew). */
-  async versions(organizationId: string, versionIds: readonly string[], manager?: EntityManager) {
-    const records = await this.reader.versionsByIds(organizationId, versionIds, manager);
-    return new Map(records.map((record) => [record.versionId, record]));
+  async versions(
+    organizationId: string,
+    versionIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<ReadonlyMap<string, CatalogRecord>> {
+    const missing = versionIds.filter((id) => !this.versionCache.has(id));
+    if (missing.length > 0) {
+      for (const record of await this.reader.versionsByIds(organizationId, missing, manager)) {
+        if (this.versionCache.size >= VERSION_CACHE_SIZE) {
+          this.versionCache.delete(this.versionCache.keys().next().value as string);
+        }
+        this.versionCache.set(record.versionId, record);
+      }
+    }
+    const found = new Map<string, CatalogRecord>();
+    for (const id of versionIds) {
+      const record = this.versionCache.get(id);
+      // Shipped content, or this organization's own: never another organization's.
+      if (record && (record.organizationId === null || record.organizationId === organizationId)) {
+        found.set(id, record);
+      }
+    }
+    return found;
   }
 }

@@ -45,30 +45,29 @@ export class AttemptGrader {
       slug: drawn.slug,
     }));
     const grade = gradeAnswers(keys, attempt.answers, rules.passingScore);
-    Object.assign(attempt, {
-      status: 'graded',
+    const graded = {
+      status: 'graded' as const,
       gradedAt: new Date(),
       gradedBy,
       score: grade.score,
       passed: grade.passed,
       correctness: grade.correctness,
       submissionKey,
-    });
-    await manager.save(attempt);
+    };
+    // One UPDATE of the locked row (save() would read it again first).
+    await manager.update(
+      QuizAttemptEntity,
+      { id: attempt.id },
+      { ...graded, answers: attempt.answers },
+    );
+    Object.assign(attempt, graded);
     if (grade.passed) {
+      // Starting the attempt already marked the enrollment in progress.
       const enrollment = await manager.getRepository(EnrollmentEntity).findOne({
-        where: { id: attempt.enrollmentId },
+        where: { id: attempt.enrollmentId, status: 'in-progress' },
         lock: { mode: 'pessimistic_write' },
       });
-      if (
-        enrollment &&
-        (enrollment.status === 'not-started' || enrollment.status === 'in-progress')
-      ) {
-        enrollment.status = 'in-progress';
-        enrollment.startedAt ??= attempt.startedAt;
-        await manager.save(enrollment);
-        await this.completion.completeIfDone(manager, enrollment);
-      }
+      if (enrollment) await this.completion.completeIfDone(manager, enrollment);
     }
     return versions;
   }

@@ -38,21 +38,24 @@ export class LearnerDashboardService {
   constructor(@Inject(PreparedQueries) private readonly prepared: PreparedQueries) {}
 
   async dashboard(actor: Actor): Promise<Dashboard> {
-    const rows = await this.prepared.query<EnrollmentRow>(
-      'learning.dashboard-enrollments',
-      `${ENROLLMENT_SUMMARY_SELECT}
-        WHERE e.organization_id = $1 AND e.user_id = $2
-          AND (e.status IN ('not-started', 'in-progress')
-               OR (e.status = 'completed' AND e.completed_at > now() - interval '30 days'))
-        ORDER BY e.status = 'completed', e.due_at NULLS LAST, e.enrolled_at`,
-      [actor.organizationId, actor.id],
-    );
-    const enrollments = rows.map(toEnrollmentSummary);
-    const [nextLessons, recentResults] = await Promise.all([
-      this.nextLessons(actor.organizationId, enrollments),
+    const [rows, recentResults] = await Promise.all([
+      this.prepared.query<EnrollmentRow>(
+        'learning.dashboard-enrollments',
+        `${ENROLLMENT_SUMMARY_SELECT}
+          WHERE e.organization_id = $1 AND e.user_id = $2
+            AND (e.status IN ('not-started', 'in-progress')
+                 OR (e.status = 'completed' AND e.completed_at > now() - interval '30 days'))
+          ORDER BY e.status = 'completed', e.due_at NULLS LAST, e.enrolled_at`,
+        [actor.organizationId, actor.id],
+      ),
       this.recentResults(actor),
     ]);
-    return { enrollments, nextLessons, recentResults };
+    const enrollments = rows.map(toEnrollmentSummary);
+    return {
+      enrollments,
+      nextLessons: await this.nextLessons(actor.organizationId, enrollments),
+      recentResults,
+    };
   }
 
   /** One of the actor's own enrollments with its next lesson (after a step was taken in it). */
