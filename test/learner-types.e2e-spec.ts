@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '@academy/common';
 import {
   buildSchema,
   getNamedType,
+  isInputObjectType,
   isInterfaceType,
   isObjectType,
   isUnionType,
@@ -52,6 +53,30 @@ describe('types reachable by a learner', () => {
       if (field) visit(getNamedType(field.type));
     }
     expect(seen.has('Lesson')).toBe(true);
+    expect(offending).toEqual([]);
+  });
+
+  it('quiz inputs carry choices only: no score, pass flag, person or time', () => {
+    const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.gql'), 'utf8'));
+    const mutations = schema.getMutationType()?.getFields() ?? {};
+    const forbidden = /score|pass|user|time|date|deadline|graded|At$/i;
+    const offending: string[] = [];
+    const visit = (type: GraphQLNamedType, seen = new Set<string>()) => {
+      if (!isInputObjectType(type) || seen.has(type.name)) return;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        if (forbidden.test(field.name)) offending.push(`${type.name}.${field.name}`);
+        visit(getNamedType(field.type), seen);
+      }
+    };
+    for (const operation of ['startQuizAttempt', 'saveQuizAnswer', 'submitQuizAttempt']) {
+      const field = mutations[operation];
+      expect(field, operation).toBeDefined();
+      for (const argument of field?.args ?? []) {
+        if (forbidden.test(argument.name)) offending.push(`${operation}(${argument.name})`);
+        visit(getNamedType(argument.type));
+      }
+    }
     expect(offending).toEqual([]);
   });
 });
