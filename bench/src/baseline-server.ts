@@ -10,12 +10,27 @@ const scenario = scenarios.find((candidate) => candidate.name === process.env.SC
 if (!scenario) throw new Error(`unknown SCENARIO ${process.env.SCENARIO ?? '(unset)'}`);
 const context = JSON.parse(process.env.BENCH_CONTEXT ?? '{}') as BenchContext;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// Every statement goes through Client#query (Pool#query too): count them as the API's
+// db_statements_total does.
+let statements = 0;
+const clientQuery = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')?.value as (
+  this: pg.Client,
+  ...args: unknown[]
+) => unknown;
+Object.defineProperty(pg.Client.prototype, 'query', {
+  configurable: true,
+  writable: true,
+  value: function countedQuery(this: pg.Client, ...args: unknown[]): unknown {
+    statements += 1;
+    return clientQuery.apply(this, args);
+  },
+});
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 
 const server = createServer((request, response) => {
   if (request.url === '/__stats') {
-    const stats = { eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6 };
+    const stats = { eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6, statements };
     loopDelay.reset();
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
     return;

@@ -22,7 +22,13 @@ import {
   type Scenario,
   type TimedScenario,
 } from './scenarios.js';
-import { seedLearners, seedLearning, type BenchContext } from './seed.js';
+import {
+  ENROLLMENTS_PER_LEARNER,
+  LEARNERS,
+  seedLearners,
+  seedLearning,
+  type BenchContext,
+} from './seed.js';
 import { startServer, type BenchServer } from './servers.js';
 import { ensureWrk, runWrk } from './wrk.js';
 
@@ -123,16 +129,19 @@ async function measureBaseline(scenario: Scenario): Promise<Measurement> {
   );
   try {
     const wanted = scenario.request(context);
+    const stats = async () =>
+      JSON.parse((await request(`${baseline.url}/__stats`)).body) as {
+        eventLoopDelayP99Ms: number;
+        statements: number;
+      };
     drive(scenario, baseline.url, wanted, WARMUP_SECONDS);
-    await request(`${baseline.url}/__stats`); // resets the event-loop histogram
+    const before = await stats(); // also resets the event-loop histogram
     const load = drive(scenario, baseline.url, wanted, SECONDS);
-    const stats = JSON.parse((await request(`${baseline.url}/__stats`)).body) as {
-      eventLoopDelayP99Ms: number;
-    };
+    const after = await stats();
     return {
       ...load,
-      sqlPerRequest: scenario.baseline.statementsPerRequest,
-      eventLoopDelayP99Ms: stats.eventLoopDelayP99Ms,
+      sqlPerRequest: (after.statements - before.statements) / load.requests,
+      eventLoopDelayP99Ms: after.eventLoopDelayP99Ms,
       peakRssMiB: baseline.peakRssMiB(),
     };
   } finally {
@@ -161,7 +170,7 @@ async function checkAnswer(scenario: Scenario, api: BenchServer): Promise<void> 
   }
   const index = feedCursor.get(scenario.name) ?? 0;
   feedCursor.set(scenario.name, index + 1);
-  const line = await feedLine(feed, index);
+  const line = await feedLine(feed.path, index);
   const tab = line.indexOf('\t');
   const answer = await request(`${api.url}${path}`, {
     method,
@@ -235,43 +244,43 @@ const results: ScenarioResult[] = [];
 const timedResults: TimedResult[] = [];
 const notes = [
   `Importing the full curriculum into an empty catalog (CLI process, start-up included): ${importSeconds.toFixed(2)} s (target: under 5 s).`,
-  `Seeding 10,000 learners with 11 enrollments each, lesson progress and graded attempts (set-based SQL): ${seedSeconds.toFixed(1)} s.`,
+  `Seeding ${LEARNERS.toLocaleString('en')} learners with ${ENROLLMENTS_PER_LEARNER} enrollments each, lesson progress and graded attempts (set-based SQL, then ANALYZE and CHECKPOINT): ${seedSeconds.toFixed(1)} s.`,
 ];
 try {
   for (const scenario of selected) {
     if (scenario.setup) {
       process.stderr.write(`Preparing ${scenario.name}...\n`);
-      const started = process.hrtime.bigint();
-      await scenario.setup({ db: pool, config, context });
-      const prepared = Number(process.hrtime.bigint() - started) / 1e9;
-      if (context.submitFeed && scenario.name === 'submit')
-        notes.push(
-          `submit: ${context.submitFeed.lines.toLocaleString('en')} open attempts seeded with their learners' sessions and tokens in ${prepared.toFixed(1)} s.`,
-        );
+      const done = await scenario.setup({ db: pool, config, context });
+      if (done) notes.push(`${scenario.name}: ${done}.`);
     }
-    process.stderr.write(`Running ${scenario.name} (${SECONDS} s each for API and baseline)...\n`);
-    await checkAnswer(scenario, api);
-    const apiMeasurement = await measureApi(scenario, api);
-    const baseline = await measureBaseline(scenario);
-    results.push({
-      name: scenario.name,
-      description: scenario.description,
-      concurrency: scenario.concurrency,
-      seconds: SECONDS,
-      target: scenario.target,
-      api: apiMeasurement,
-      baseline,
-    });
-    const feed = scenario.request(context).feed;
-    if (feed) {
-      const used = feedCursor.get(scenario.name) ?? 0;
-      const lines = context.submitFeed?.lines ?? 0;
-      notes.push(
-        used <= lines
-          ? `${scenario.name}: ${used.toLocaleString('en')} of ${lines.toLocaleString('en')} prepared requests used (check, warm-ups and runs of API and baseline), each once.`
-          : `${scenario.name}: RAN OUT of prepared requests (${used.toLocaleString('en')} wanted, ${lines.toLocaleString('en')} prepared): reused ones count as errors; lower BENCH_SECONDS or seed more.`,
+    const { feed } = scenario.request(context);
+    try {
+      process.stderr.write(
+        `Running ${scenario.name} (${SECONDS} s each for API and baseline)...\n`,
       );
-      rmSync(dirname(feed), { recursive: true, force: true });
+      await checkAnswer(scenario, api);
+      const apiMeasurement = await measureApi(scenario, api);
+      const baseline = await measureBaseline(scenario);
+      results.push({
+        name: scenario.name,
+        description: scenario.description,
+        concurrency: scenario.concurrency,
+        seconds: SECONDS,
+        target: scenario.target,
+        api: apiMeasurement,
+        baseline,
+      });
+      if (feed) {
+        const used = feedCursor.get(scenario.name) ?? 0;
+        const lines = feed.lines.toLocaleString('en');
+        notes.push(
+          used <= feed.lines
+            ? `${scenario.name}: ${used.toLocaleString('en')} of the ${lines} prepared requests used (check, warm-ups and runs of API and baseline), each once.`
+            : `${scenario.name}: RAN OUT of prepared requests (${used.toLocaleString('en')} wanted, ${lines} prepared): the reused ones count as errors; lower BENCH_SECONDS or seed more.`,
+        );
+      }
+    } finally {
+      if (feed) rmSync(dirname(feed.path), { recursive: true, force: true });
     }
   }
   for (const scenario of selectedTimed) {

@@ -1,8 +1,11 @@
 import { CatalogReader } from '@academy/catalog';
-import type { PreparedQueries } from '@academy/database';
+import type { DomainEvents, PreparedQueries } from '@academy/database';
 import type { Actor } from '@academy/identity';
 import type pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CertificateService } from '../../libs/learning/src/certificates/certificate.service.js';
+import { LearningCatalog } from '../../libs/learning/src/content/learning-catalog.js';
+import { CompletionService } from '../../libs/learning/src/progress/completion.service.js';
 import { LearnerDashboardService } from '../../libs/learning/src/records/learner-dashboard.service.js';
 
 export interface NamedSql {
@@ -18,6 +21,8 @@ export interface ProductSql {
   dashboardRecentResults: NamedSql;
   /** CatalogReader.versionsByIds: the question and quiz versions an attempt drew (unnamed). */
   versionsByIds: string;
+  /** CompletionService.completeIfDone's reads, after a passing grade (submit setup only). */
+  completion?: { course: string; state: string };
 }
 
 /** Runs each statement on the bench database and remembers its text by name. */
@@ -56,12 +61,14 @@ export async function captureProductSql(
     throw new Error('the seeded learner has no next lesson: the dashboard SQL was not all seen');
 
   let versionsByIds = '';
-  const dataSource = {
+  const handle = {
     query: async (text: string, values: unknown[]): Promise<unknown[]> => {
       versionsByIds = text;
       return (await db.query<Record<string, unknown>>(text, values)).rows;
     },
   };
+  // The reader queries through the data source or its manager (or a transaction's manager).
+  const dataSource = { ...handle, manager: handle };
   const reader = new CatalogReader(
     dataSource as unknown as DataSource,
     recorder as unknown as PreparedQueries,
@@ -79,4 +86,63 @@ export async function captureProductSql(
     dashboardRecentResults: named('learning.dashboard-recent-results'),
     versionsByIds,
   };
+}
+
+/**
+ * The two reads CompletionService.completeIfDone makes in the grading transaction after a pass
+ * (the course outline, then the lessons done and quizzes passed), taken by running it on an
+ * in-progress enrollment of the learner through a recording stand-in for the transaction's
+ * EntityManager. The enrollment is not complete, so it stops there; a write would throw.
+ */
+export async function captureCompletionSql(
+  db: pg.Pool,
+  learner: { organizationId: string; learnerId: string },
+): Promise<NonNullable<ProductSql['completion']>> {
+  const { rows } = await db.query<{ id: string; item_slug: string; status: string }>(
+    `SELECT id, item_slug, status FROM enrollments
+      WHERE organization_id = $1 AND user_id = $2 AND status = 'in-progress' LIMIT 1`,
+    [learner.organizationId, learner.learnerId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('the seeded learner has no course in progress');
+  const texts: string[] = [];
+  const manager = {
+    query: async (text: string, values: unknown[]): Promise<unknown[]> => {
+      texts.push(text);
+      return (await db.query<Record<string, unknown>>(text, values)).rows;
+    },
+  };
+  const unused = new Proxy(
+    {},
+    {
+      get: (_target, property) => {
+        throw new Error(`completeIfDone used ${String(property)}: the capture must be updated`);
+      },
+    },
+  );
+  const reader = new CatalogReader(
+    { manager } as unknown as DataSource,
+    unused as unknown as PreparedQueries,
+  );
+  const completion = new CompletionService(
+    new LearningCatalog(reader),
+    unused as unknown as CertificateService,
+    unused as unknown as DomainEvents,
+  );
+  const enrollment = {
+    id: row.id,
+    organizationId: learner.organizationId,
+    userId: learner.learnerId,
+    itemKind: 'course',
+    itemSlug: row.item_slug,
+    status: row.status,
+  } as unknown as Parameters<CompletionService['completeIfDone']>[1];
+  const completed = await completion.completeIfDone(
+    manager as unknown as EntityManager,
+    enrollment,
+  );
+  const [course, state] = texts;
+  if (completed || texts.length !== 2 || !course || !state)
+    throw new Error(`completeIfDone ran ${texts.length} statements: the capture must be updated`);
+  return { course, state };
 }

@@ -76,11 +76,11 @@ export function writeReport(
     `- node ${process.version}; ${postgresVersion}`,
     '- load: wrk, 2 threads; API logging at warn; figures beside a bare node:http + pg endpoint running the same SQL in the same run. On shared 2-core machines compare ratios, not absolutes.',
     '',
-    '| scenario | conc. | req/s | p50 ms | p99 ms | SQL/req | peak RSS MiB | loop p99 ms | errors | baseline req/s | baseline p50 | baseline p99 | baseline RSS | API/baseline req/s |',
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    '| scenario | conc. | req/s | p50 ms | p99 ms | SQL/req | peak RSS MiB | loop p99 ms | errors API / baseline | baseline req/s | baseline p50 | baseline p99 | baseline SQL/req | baseline RSS | API/baseline req/s |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
     ...results.map(
       ({ name, concurrency, api, baseline }) =>
-        `| ${name} | ${concurrency} | ${fixed(api.requestsPerSecond, 0)} | ${fixed(api.p50Ms, 2)} | ${fixed(api.p99Ms, 2)} | ${fixed(api.sqlPerRequest, 2)} | ${fixed(api.peakRssMiB)} | ${fixed(api.eventLoopDelayP99Ms, 2)} | ${api.errors} | ${fixed(baseline.requestsPerSecond, 0)} | ${fixed(baseline.p50Ms, 2)} | ${fixed(baseline.p99Ms, 2)} | ${fixed(baseline.peakRssMiB)} | ${fixed(api.requestsPerSecond / baseline.requestsPerSecond, 2)} |`,
+        `| ${name} | ${concurrency} | ${fixed(api.requestsPerSecond, 0)} | ${fixed(api.p50Ms, 2)} | ${fixed(api.p99Ms, 2)} | ${fixed(api.sqlPerRequest, 2)} | ${fixed(api.peakRssMiB)} | ${fixed(api.eventLoopDelayP99Ms, 2)} | ${api.errors} / ${baseline.errors} | ${fixed(baseline.requestsPerSecond, 0)} | ${fixed(baseline.p50Ms, 2)} | ${fixed(baseline.p99Ms, 2)} | ${fixed(baseline.sqlPerRequest, 2)} | ${fixed(baseline.peakRssMiB)} | ${fixed(api.requestsPerSecond / baseline.requestsPerSecond, 2)} |`,
     ),
     '',
     ...results.flatMap(({ name, description, seconds, target }) => [

@@ -11,7 +11,7 @@ import {
 } from '../../libs/learning/src/records/enrollment-summary.js';
 import type { BenchContext } from './seed.js';
 
-/** One HTTP request the load generator repeats. */
+/** The HTTP request the load generator sends: the same each time, or one per line of a feed. */
 export interface BenchRequest {
   method: 'GET' | 'POST';
   path: string;
@@ -21,9 +21,15 @@ export interface BenchRequest {
    * A file of requests used once each, one a line: `<authorization header>\t<body>`, sent with
    * `method`, `path` and `headers`. Each request then differs (a different attempt to submit).
    */
-  feed?: string;
+  feed?: Feed;
   /** Substrings of a 200 response body that make it a failure (e.g. a GraphQL error). */
   failIf?: string[];
+}
+
+/** A file of prepared requests (see BenchRequest.feed) and how many lines it has. */
+export interface Feed {
+  path: string;
+  lines: number;
 }
 
 /** What the baseline server hands a scenario's baseline for one request. */
@@ -49,14 +55,15 @@ export interface Scenario {
   concurrency: number;
   /** What the issue asks for, printed beside the figures. */
   target: string;
-  /** Seeds what only this scenario needs, just before it runs (in the harness process). */
-  setup?: (environment: SetupEnvironment) => Promise<void>;
+  /**
+   * Seeds what only this scenario needs, just before it runs (in the harness process), and may
+   * say what it did, for the report.
+   */
+  setup?: (environment: SetupEnvironment) => Promise<string | undefined>;
   request: (context: BenchContext) => BenchRequest;
   /** Throws when a response body is not the right answer, so a fast wrong answer never counts. */
   check: (body: string) => void;
   baseline: {
-    /** SQL statements the baseline sends per request (BEGIN and COMMIT count, as for the API). */
-    statementsPerRequest: number;
     /** Serves one request with bare pg: the API's SQL for it, and an answer of the same shape. */
     handle: (db: pg.Pool, context: BenchContext, request: BaselineRequest) => Promise<unknown>;
   };
@@ -118,11 +125,9 @@ const expect = (condition: boolean, what: string, body: string) => {
 const sequential = (
   statements: (context: BenchContext) => Statement[],
   respond: (results: pg.QueryResult[]) => unknown,
-  statementsPerRequest: number,
 ): Scenario['baseline'] => {
   let prepared: { context: BenchContext; statements: Statement[] } | undefined;
   return {
-    statementsPerRequest,
     handle: async (db, context) => {
       if (prepared?.context !== context) prepared = { context, statements: statements(context) };
       const results: pg.QueryResult[] = [];
@@ -170,15 +175,26 @@ const stateOf = (status: string, dueAt: Date | null): string =>
     ? 'OVERDUE'
     : status.toUpperCase().replace('-', '_');
 
-/** The dashboard as the API computes it, on the same three statements (product-sql.ts). */
+/**
+ * The dashboard as the API computes it (LearnerDashboardService.dashboard), on the same three
+ * statements taken from it (product-sql.ts): enrollments and recent results at once, then the
+ * titles of the next lessons.
+ */
 async function dashboardBaseline(db: pg.Pool, context: BenchContext): Promise<unknown> {
   const { organizationId, learnerId, sql } = context;
   await run(db, learnerLookup(context));
-  const { rows } = await db.query<EnrollmentRow>({
-    name: sql.dashboardEnrollments.name,
-    text: sql.dashboardEnrollments.text,
-    values: [organizationId, learnerId],
-  });
+  const [{ rows }, recent] = await Promise.all([
+    db.query<EnrollmentRow>({
+      name: sql.dashboardEnrollments.name,
+      text: sql.dashboardEnrollments.text,
+      values: [organizationId, learnerId],
+    }),
+    db.query<{ kind: string; title: string | null; score: number | null }>({
+      name: sql.dashboardRecentResults.name,
+      text: sql.dashboardRecentResults.text,
+      values: [organizationId, learnerId],
+    }),
+  ]);
   const summaries = rows.map(toEnrollmentSummary);
   const next = new Map<string, string>();
   for (const summary of summaries) {
@@ -186,22 +202,16 @@ async function dashboardBaseline(db: pg.Pool, context: BenchContext): Promise<un
     if (slug) next.set(summary.id, slug);
   }
   const slugs = [...new Set(next.values())];
-  const [titles, recent] = await Promise.all([
+  const titles =
     slugs.length === 0
-      ? Promise.resolve([])
-      : db
-          .query<{ slug: string; title: string }>({
+      ? []
+      : (
+          await db.query<{ slug: string; title: string }>({
             name: sql.dashboardLessonTitles.name,
             text: sql.dashboardLessonTitles.text,
             values: [organizationId, slugs],
           })
-          .then((result) => result.rows),
-    db.query<{ kind: string; title: string | null; score: number | null }>({
-      name: sql.dashboardRecentResults.name,
-      text: sql.dashboardRecentResults.text,
-      values: [organizationId, learnerId],
-    }),
-  ]);
+        ).rows;
   const titleOf = new Map(titles.map((row) => [row.slug, row.title]));
   const enrollments = summaries.map((summary) => {
     const done = new Set(summary.partsDone);
@@ -239,6 +249,7 @@ interface SubmitInput {
 
 interface AttemptRow {
   id: string;
+  enrollment_id: string;
   number: number;
   status: string;
   quiz_version_id: string;
@@ -254,17 +265,56 @@ const GRADE_ATTEMPT = `UPDATE quiz_attempts
         passed = $5, correctness = $6, submission_key = $7
   WHERE id = $1`;
 
+const LOCK_ENROLLMENT = `SELECT * FROM enrollments WHERE id = $1 AND status = 'in-progress'
+  LIMIT 1 FOR UPDATE`;
+
 /**
- * submitQuizAttempt in bare SQL: the actor of the token (its claims decoded, the signature not
- * checked), then in one transaction the attempt locked, the drawn versions read (the product's
- * CatalogReader.versionsByIds text), the grade computed by the product's gradeAnswers and
- * written.
+ * Versions by id, kept for the life of the process as the API's LearningCatalog keeps them (a
+ * version never changes): only misses are read, with the product's versionsByIds statement.
+ */
+const versionCache = new Map<
+  string,
+  { organization_id: string | null; content: Record<string, unknown> }
+>();
+
+async function versions(
+  client: pg.PoolClient,
+  sql: string,
+  organizationId: string,
+  ids: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const missing = ids.filter((id) => !versionCache.has(id));
+  if (missing.length > 0) {
+    const { rows } = await client.query<{
+      version_id: string;
+      organization_id: string | null;
+      content: Record<string, unknown>;
+    }>(sql, [organizationId, missing]);
+    for (const row of rows) versionCache.set(row.version_id, row);
+  }
+  const found = new Map<string, Record<string, unknown>>();
+  for (const id of ids) {
+    const version = versionCache.get(id);
+    if (version && (version.organization_id === null || version.organization_id === organizationId))
+      found.set(id, version.content);
+  }
+  return found;
+}
+
+/**
+ * submitQuizAttempt in bare SQL, as QuizAttemptService.submit and AttemptGrader do it: the
+ * actor of the token (its claims decoded, the signature not checked); then in one transaction
+ * the attempt locked, its versions (cached), the grade computed by the product's gradeAnswers
+ * and written; for a pass, the enrollment locked and the completion check's two reads (their
+ * text taken from CompletionService, product-sql.ts). Seeded enrollments never complete here.
  */
 async function submitBaseline(
   db: pg.Pool,
   context: BenchContext,
   request: BaselineRequest,
 ): Promise<unknown> {
+  const { completion } = context.sql;
+  if (!completion) throw new Error('the completion SQL was not captured (submit setup)');
   const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
   const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
     sub: string;
@@ -291,14 +341,10 @@ async function submitBaseline(
         },
       };
     }
-    const versions = await client.query<{ version_id: string; content: Record<string, unknown> }>(
-      context.sql.versionsByIds,
-      [
-        claims.org,
-        [attempt.quiz_version_id, ...attempt.questions.map((question) => question.versionId)],
-      ],
-    );
-    const content = new Map(versions.rows.map((row) => [row.version_id, row.content]));
+    const content = await versions(client, context.sql.versionsByIds, claims.org, [
+      attempt.quiz_version_id,
+      ...attempt.questions.map((question) => question.versionId),
+    ]);
     const answers = { ...attempt.answers };
     for (const answer of input.answers) answers[answer.questionId] = answer.optionIds;
     const keys = attempt.questions.map((question) => ({
@@ -316,6 +362,16 @@ async function submitBaseline(
       JSON.stringify(grade.correctness),
       input.idempotencyKey,
     ]);
+    if (grade.passed) {
+      const enrollment = await client.query<{ id: string; item_slug: string }>(LOCK_ENROLLMENT, [
+        attempt.enrollment_id,
+      ]);
+      const row = enrollment.rows[0];
+      if (row) {
+        await client.query(completion.course, [claims.org, row.item_slug]);
+        await client.query(completion.state, [row.id]);
+      }
+    }
     await client.query('COMMIT');
     return {
       data: {
@@ -352,7 +408,6 @@ export const scenarios: Scenario[] = [
           serverInfo: { version: '0.0.0', commit: 'baseline', uptimeSeconds: process.uptime() },
         },
       }),
-      0,
     ),
   },
   {
@@ -381,7 +436,6 @@ export const scenarios: Scenario[] = [
         },
       ],
       ([, course]) => ({ data: { course: course?.rows } }),
-      2,
     ),
   },
   {
@@ -413,7 +467,7 @@ export const scenarios: Scenario[] = [
         body,
       );
     },
-    baseline: { statementsPerRequest: 4, handle: dashboardBaseline },
+    baseline: { handle: dashboardBaseline },
   },
   {
     name: 'submit',
@@ -422,16 +476,25 @@ export const scenarios: Scenario[] = [
     concurrency: 16,
     target: 'at least 700 requests/s with p99 under 40 ms',
     setup: async ({ db, config, context }) => {
+      // Imported here: the baseline server loads this file and needs none of the seeding code.
       const { prepareSubmitFeed } = await import('./submit-feed.js');
+      const { captureCompletionSql } = await import('./product-sql.js');
+      context.sql.completion = await captureCompletionSql(db, context);
+      const started = process.hrtime.bigint();
       context.submitFeed = await prepareSubmitFeed(db, config, context, SUBMIT_QUERY);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return `${context.submitFeed.lines.toLocaleString('en')} open attempts (with their learners' sessions and tokens) seeded in ${seconds.toFixed(1)} s`;
     },
-    request: (context) => ({
-      method: 'POST',
-      path: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      feed: context.submitFeed?.path ?? '/nonexistent',
-      failIf: ['"errors"', 'AttemptAlreadyGraded'],
-    }),
+    request: (context) => {
+      if (!context.submitFeed) throw new Error('the submit scenario was not set up');
+      return {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        feed: context.submitFeed,
+        failIf: ['"errors"', 'AttemptAlreadyGraded'],
+      };
+    },
     check: (body) => {
       const result = at(dataOf(body), ['submitQuizAttempt']) as
         | {
@@ -448,7 +511,7 @@ export const scenarios: Scenario[] = [
         body,
       );
     },
-    baseline: { statementsPerRequest: 6, handle: submitBaseline },
+    baseline: { handle: submitBaseline },
   },
 ];
 
@@ -456,7 +519,7 @@ export const timedScenarios: TimedScenario[] = [
   {
     name: 'assign',
     description:
-      'GraphQL `assignLearning` of one course (due within 30 days) to a group of all 10,000 learners, as an administrator; 3 runs, each on a course no one has; baseline: the same INSERT (the product EnrollmentWriter on a bare pg client) with the assignment row, in one transaction',
+      'GraphQL `assignLearning` of one course (due within 30 days) to a group of all 10,000 learners, as an administrator; 3 runs, each on a course no one has; baseline: the same work on a bare pg client, 5 statements in one transaction (BEGIN, the assignment row, the group members, the INSERT ... SELECT of the product EnrollmentWriter itself, COMMIT), undone before the API run on the same course',
     target: 'under 2 s',
     run: async (bench) => (await import('./assign.js')).timeAssignments(bench),
   },

@@ -3,6 +3,7 @@ import type { AppConfig } from '@academy/common';
 import { AccessTokens } from '@academy/identity';
 import type pg from 'pg';
 import type { ProductSql } from './product-sql.js';
+import type { Feed } from './scenarios.js';
 
 /** What the scenarios need from the seeded data. */
 export interface BenchContext {
@@ -21,12 +22,12 @@ export interface BenchContext {
   /** Product SQL as it ran (product-sql.ts), so that the baseline runs the very same text. */
   sql: ProductSql;
   /** The submit scenario's requests, one per line (written by its setup). */
-  submitFeed?: { path: string; lines: number };
+  submitFeed?: Feed;
 }
 
 export const LEARNERS = 10_000;
 /** Enrollments per learner: 2 completed, 8 in progress, 1 not started. */
-const ENROLLMENTS_PER_LEARNER = 11;
+export const ENROLLMENTS_PER_LEARNER = 11;
 /** Courses kept out of the seeded enrollments for the assign scenario's runs. */
 const COURSES_FOR_ASSIGN = 3;
 
@@ -40,6 +41,17 @@ export interface SeedCourse {
   draw: number;
   passing_score: number;
   time_limit_minutes: number | null;
+}
+
+/**
+ * After a bulk write: statistics for every table (the curriculum import leaves the catalog
+ * unanalyzed, and autovacuum would only catch up a minute later, in the middle of a scenario),
+ * and a checkpoint, so the next scenario does not pay for flushing the seeding's pages.
+ */
+export async function settle(db: pg.ClientBase): Promise<void> {
+  await db.query('ANALYZE');
+  // Needs superuser or pg_checkpoint: without them the scenario just shares the flush.
+  await db.query('CHECKPOINT').catch(() => undefined);
 }
 
 /** Logs the time each step of a seeding took, on stderr beside the harness's progress. */
@@ -145,18 +157,36 @@ export async function shippedCourses(db: pg.ClientBase): Promise<SeedCourse[]> {
   return rows.map((row, idx) => ({ ...row, idx }));
 }
 
+/** Distinct draws of questions per quiz; attempts take one each (see drawOf). */
+const DRAWS_PER_QUIZ = 100;
+
 /**
- * Work tables for one seeding transaction (dropped at its commit): the courses, and every
- * question of their quizzes with the answer that is right and one that is wrong (a wrong
- * option, or for an ordering question the reverse order), so attempts draw real question
- * versions and answers are valid for their question type.
+ * The draw an attempt of an enrollment (`e`, a quiz_attempts or enrollments row, and its
+ * attempt number) takes: different for each attempt of the same enrollment.
+ */
+export const drawOf = (enrollmentId: string, attemptNumber: string) =>
+  `(get_byte(uuid_send(${enrollmentId}), 2) + ${attemptNumber}) % ${DRAWS_PER_QUIZ}`;
+
+/**
+ * Work tables for one seeding transaction (dropped at its commit): the courses with their
+ * lessons' current versions; every question of their quizzes with an answer that is right and
+ * one that is wrong (another option, or for an ordering question the reverse order); and for
+ * each quiz, DRAWS_PER_QUIZ draws of its questions as an attempt holds them (random questions of
+ * the quiz's real question versions, options shuffled) with their answers: all right, half right
+ * (with correctness and score).
  */
 export async function createWorkTables(db: pg.ClientBase, courses: SeedCourse[]): Promise<void> {
   await db.query(
     `CREATE TEMP TABLE bench_courses ON COMMIT DROP AS
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(
-       idx int, slug text, lessons jsonb, quiz_slug text, quiz_version_id uuid, draw int,
-       passing_score int, time_limit_minutes int)`,
+     SELECT c.*, ARRAY(SELECT jsonb_array_elements_text(c.lessons)) AS lesson_slugs,
+            ARRAY(SELECT i.current_version
+                         FROM jsonb_array_elements_text(c.lessons) WITH ORDINALITY AS l(slug, pos)
+                         JOIN catalog_items i ON i.kind = 'lesson' AND i.slug = l.slug
+                                             AND i.organization_id IS NULL
+                        ORDER BY l.pos) AS lesson_versions
+       FROM jsonb_to_recordset($1::jsonb) AS c(
+         idx int, slug text, lessons jsonb, quiz_slug text, quiz_version_id uuid, draw int,
+         passing_score int, time_limit_minutes int)`,
     [JSON.stringify(courses)],
   );
   const options = (filter: string, order: string) =>
@@ -181,17 +211,32 @@ export async function createWorkTables(db: pg.ClientBase, courses: SeedCourse[])
   await db.query('CREATE INDEX ON bench_questions (quiz_slug)');
   await db.query('CREATE INDEX ON bench_questions (version_id)');
   await db.query('ANALYZE bench_questions');
+  await db.query(
+    `CREATE TEMP TABLE bench_draws ON COMMIT DROP AS
+     SELECT c.quiz_slug, g.n AS draw_no, d.questions, s.*
+       FROM bench_courses c
+      CROSS JOIN generate_series(0, ${DRAWS_PER_QUIZ - 1}) AS g(n)
+      CROSS JOIN LATERAL (
+        SELECT jsonb_agg(jsonb_build_object('slug', p.slug, 'versionId', p.version_id, 'type', p.type,
+                 'optionOrder', (SELECT jsonb_agg(o ORDER BY random()) FROM jsonb_array_elements(p.option_ids) AS o))
+                 ORDER BY random()) AS questions
+          FROM (SELECT * FROM bench_questions p
+                 WHERE p.quiz_slug = c.quiz_slug AND g.n >= 0 -- one draw per (quiz, n), not per quiz
+                 ORDER BY random() LIMIT c.draw) p) d
+      CROSS JOIN LATERAL (
+        SELECT jsonb_object_agg(q.x->>'slug', p.correct) AS right_answers,
+               jsonb_object_agg(q.x->>'slug', true) AS right_correctness,
+               jsonb_object_agg(q.x->>'slug', CASE WHEN q.n % 2 = 0 THEN p.correct ELSE p.wrong END)
+                 AS half_answers,
+               jsonb_object_agg(q.x->>'slug', q.n % 2 = 0 OR p.wrong = p.correct) AS half_correctness,
+               (100 * count(*) FILTER (WHERE q.n % 2 = 0 OR p.wrong = p.correct) / count(*))::int
+                 AS half_score
+          FROM jsonb_array_elements(d.questions) WITH ORDINALITY AS q(x, n)
+          JOIN bench_questions p ON p.version_id = (q.x->>'versionId')::uuid) s`,
+  );
+  await db.query('CREATE UNIQUE INDEX ON bench_draws (quiz_slug, draw_no)');
+  await db.query('ANALYZE bench_courses, bench_draws');
 }
-
-/**
- * The questions of one attempt at the quiz of `c` (a bench_courses row), drawn at random from
- * the quiz's real question versions, options shuffled: what quiz_attempts.questions holds.
- */
-export const DRAWN_QUESTIONS = `
-  SELECT jsonb_agg(jsonb_build_object('slug', p.slug, 'versionId', p.version_id, 'type', p.type,
-           'optionOrder', (SELECT jsonb_agg(o ORDER BY random()) FROM jsonb_array_elements(p.option_ids) AS o))
-           ORDER BY random()) AS questions
-    FROM (SELECT * FROM bench_questions p WHERE p.quiz_slug = c.quiz_slug ORDER BY random() LIMIT c.draw) p`;
 
 /**
  * Each learner's enrollments in real courses (each under an assignment of its course), with
@@ -214,7 +259,7 @@ export async function seedLearning(
     const perLearner = Math.min(ENROLLMENTS_PER_LEARNER, enrolled.length);
     if (perLearner < 3) throw new Error(`too few courses to seed (${all.length})`);
     await createWorkTables(client, enrolled);
-    timed('work tables');
+    timed('work tables and question draws');
     const params = [context.organizationId];
     // One assignment per course, due on a date: every third course is past due.
     await client.query(
@@ -231,47 +276,45 @@ export async function seedLearning(
          FROM made WHERE made.item_slug = c.slug`,
       [context.organizationId, context.adminId],
     );
-    timed('assignments');
+    // Enrollments and their lesson progress in one statement: lessons before the resume point
+    // are done, the resume lesson is opened; completed courses have every lesson done.
     const last = perLearner - 1;
     await client.query(
-      `INSERT INTO enrollments (organization_id, user_id, item_kind, item_slug, assignment_id, status,
-                                due_at, enrolled_at, started_at, completed_at, resume_lesson_slug)
-       SELECT $1, u.id, 'course', c.slug, c.assignment_id,
-              CASE WHEN k < 2 THEN 'completed' WHEN k < ${last} THEN 'in-progress' ELSE 'not-started' END,
-              c.due_at, now() - interval '120 days',
-              CASE WHEN k < ${last} THEN now() - interval '110 days' + make_interval(days => k) END,
-              CASE k WHEN 0 THEN now() - interval '10 days' WHEN 1 THEN now() - interval '90 days' END,
-              CASE WHEN k >= 2 AND k < ${last} THEN
-                c.lessons->>(1 + (u.n + k) % greatest(1, least(3, jsonb_array_length(c.lessons) - 1)))
-              END
-         FROM (SELECT id, replace(split_part(email, '@', 1), 'learner', '')::int AS n
-                 FROM users WHERE organization_id = $1 AND role = 'LEARNER') u
-        CROSS JOIN generate_series(0, ${last}) AS k
-         JOIN bench_courses c ON c.idx = (u.n + k) % ${enrolled.length}`,
-      params,
-    );
-    timed('enrollments');
-    // Lessons before the resume point are done; the resume lesson is opened, not completed.
-    await client.query(
-      `INSERT INTO lesson_progress (organization_id, enrollment_id, lesson_slug, lesson_version,
+      `WITH made AS (
+         INSERT INTO enrollments (organization_id, user_id, item_kind, item_slug, assignment_id,
+                                  status, due_at, enrolled_at, started_at, completed_at,
+                                  resume_lesson_slug)
+         SELECT $1, u.id, 'course', c.slug, c.assignment_id,
+                CASE WHEN k < 2 THEN 'completed' WHEN k < ${last} THEN 'in-progress'
+                     ELSE 'not-started' END,
+                c.due_at, now() - interval '120 days',
+                CASE WHEN k < ${last} THEN now() - interval '110 days' + make_interval(days => k) END,
+                CASE k WHEN 0 THEN now() - interval '10 days' WHEN 1 THEN now() - interval '90 days' END,
+                CASE WHEN k >= 2 AND k < ${last} THEN
+                  c.lesson_slugs[2 + (u.n + k) % greatest(1, least(3, cardinality(c.lesson_slugs) - 1))]
+                END
+           FROM (SELECT id, replace(split_part(email, '@', 1), 'learner', '')::int AS n
+                   FROM users WHERE organization_id = $1 AND role = 'LEARNER') u
+          CROSS JOIN generate_series(0, ${last}) AS k
+           JOIN bench_courses c ON c.idx = (u.n + k) % ${enrolled.length}
+         RETURNING id, item_slug, status, started_at, resume_lesson_slug)
+       INSERT INTO lesson_progress (organization_id, enrollment_id, lesson_slug, lesson_version,
                                     started_at, last_opened_at, completed_at, seconds_spent)
-       SELECT e.organization_id, e.id, l.slug, li.current_version,
-              e.started_at + make_interval(days => l.pos::int), e.started_at + make_interval(days => l.pos::int),
-              CASE WHEN l.pos <= d.done THEN e.started_at + make_interval(days => l.pos::int, mins => 20) END,
-              CASE WHEN l.pos <= d.done THEN 600 + 60 * l.pos::int ELSE 120 END
-         FROM enrollments e
-         JOIN bench_courses c ON c.slug = e.item_slug
-        CROSS JOIN LATERAL jsonb_array_elements_text(c.lessons) WITH ORDINALITY AS l(slug, pos)
+       SELECT $1, m.id, c.lesson_slugs[pos + 1], c.lesson_versions[pos + 1],
+              m.started_at + make_interval(days => pos), m.started_at + make_interval(days => pos),
+              CASE WHEN m.status = 'completed' OR pos < r.resume
+                   THEN m.started_at + make_interval(days => pos, mins => 20) END,
+              CASE WHEN m.status = 'completed' OR pos < r.resume THEN 600 + 60 * pos ELSE 120 END
+         FROM made m
+         JOIN bench_courses c ON c.slug = m.item_slug
         CROSS JOIN LATERAL (
-          SELECT CASE WHEN e.status = 'completed' THEN jsonb_array_length(c.lessons)
-                      ELSE (SELECT r.pos - 1 FROM jsonb_array_elements_text(c.lessons) WITH ORDINALITY AS r(slug, pos)
-                             WHERE r.slug = e.resume_lesson_slug) END AS done) d
-         JOIN catalog_items li ON li.kind = 'lesson' AND li.slug = l.slug AND li.organization_id IS NULL
-        WHERE e.organization_id = $1 AND e.status IN ('completed', 'in-progress')
-          AND l.pos <= d.done + CASE WHEN e.status = 'in-progress' THEN 1 ELSE 0 END`,
+          SELECT array_position(c.lesson_slugs, m.resume_lesson_slug) - 1 AS resume) r
+        CROSS JOIN LATERAL generate_series(0,
+                CASE m.status WHEN 'completed' THEN cardinality(c.lesson_slugs) - 1
+                              WHEN 'in-progress' THEN r.resume ELSE -1 END) AS pos`,
       params,
     );
-    timed('lesson progress');
+    timed('enrollments and lesson progress');
     // Graded attempts: passed for completed courses, failed (half right) for a quarter of those
     // in progress. Answers, correctness and score agree with the drawn questions' keys.
     await client.query(
@@ -281,34 +324,28 @@ export async function seedLearning(
        SELECT e.organization_id, e.user_id, e.id, c.quiz_slug, c.quiz_version_id, 1, 'graded',
               g.at - interval '12 minutes',
               g.at - interval '12 minutes' + make_interval(mins => c.time_limit_minutes),
-              d.questions, s.answers, g.at, 'submission', s.score, s.score >= c.passing_score,
-              s.correctness, gen_random_uuid()::text
+              d.questions,
+              CASE WHEN g.pass THEN d.right_answers ELSE d.half_answers END,
+              g.at, 'submission', g.score, g.score >= c.passing_score,
+              CASE WHEN g.pass THEN d.right_correctness ELSE d.half_correctness END,
+              gen_random_uuid()::text
          FROM enrollments e
          JOIN bench_courses c ON c.slug = e.item_slug
+         JOIN bench_draws d ON d.quiz_slug = c.quiz_slug AND d.draw_no = ${drawOf('e.id', '1')}
         CROSS JOIN LATERAL (
           SELECT CASE WHEN e.status = 'completed' THEN e.completed_at - interval '1 hour'
                       ELSE now() - interval '3 days' + make_interval(mins => get_byte(uuid_send(e.id), 1))
                  END AS at,
-                 e.status = 'completed' AS pass) g
-        CROSS JOIN LATERAL (${DRAWN_QUESTIONS}) d
-        CROSS JOIN LATERAL (
-          SELECT jsonb_object_agg(q.x->>'slug', a.chosen) AS answers,
-                 jsonb_object_agg(q.x->>'slug', a.chosen = p.correct) AS correctness,
-                 (100 * count(*) FILTER (WHERE a.chosen = p.correct) / count(*))::int AS score
-            FROM jsonb_array_elements(d.questions) WITH ORDINALITY AS q(x, n)
-            JOIN bench_questions p ON p.version_id = (q.x->>'versionId')::uuid
-           CROSS JOIN LATERAL (
-             SELECT CASE WHEN g.pass OR q.n % 2 = 0 THEN p.correct ELSE p.wrong END AS chosen) a) s
+                 e.status = 'completed' AS pass,
+                 CASE WHEN e.status = 'completed' THEN 100 ELSE d.half_score END AS score) g
         WHERE e.organization_id = $1
           AND (e.status = 'completed' OR (e.status = 'in-progress' AND get_byte(uuid_send(e.id), 0) % 4 = 0))`,
       params,
     );
     timed('graded attempts');
     await client.query('COMMIT');
-    await client.query(
-      'ANALYZE enrollments, lesson_progress, quiz_attempts, assignments, users, sessions, group_members',
-    );
-    timed('committed and analyzed');
+    await settle(client);
+    timed('committed, analyzed, checkpointed');
     return { unassignedCourses: all.slice(enrolled.length).map((course) => course.slug) };
   } catch (error) {
     await client.query('ROLLBACK');

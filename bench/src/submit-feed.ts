@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '@academy/common';
 import type pg from 'pg';
+import type { Feed } from './scenarios.js';
 import {
-  DRAWN_QUESTIONS,
   accessTokens,
   createWorkTables,
+  drawOf,
+  settle,
   shippedCourses,
   timer,
   type BenchContext,
@@ -27,7 +29,7 @@ export async function prepareSubmitFeed(
   config: AppConfig,
   context: BenchContext,
   query: string,
-): Promise<{ path: string; lines: number }> {
+): Promise<Feed> {
   const client = await db.connect();
   const timed = timer('Seeding open attempts');
   try {
@@ -36,13 +38,16 @@ export async function prepareSubmitFeed(
     timed('work tables');
     await client.query(
       `INSERT INTO quiz_attempts (organization_id, user_id, enrollment_id, quiz_slug, quiz_version_id,
-                                  number, status, started_at, deadline_at, questions)
-       SELECT e.organization_id, e.user_id, e.id, c.quiz_slug, c.quiz_version_id,
-              1 + (SELECT count(*) FROM quiz_attempts x WHERE x.enrollment_id = e.id AND x.quiz_slug = c.quiz_slug),
-              'in-progress', now(), now() + make_interval(mins => c.time_limit_minutes), d.questions
+                                  number, status, started_at, deadline_at, questions, answers)
+       SELECT e.organization_id, e.user_id, e.id, c.quiz_slug, c.quiz_version_id, n.number,
+              'in-progress', now(), now() + make_interval(mins => c.time_limit_minutes), d.questions,
+              '{}'
          FROM enrollments e
          JOIN bench_courses c ON c.slug = e.item_slug
-        CROSS JOIN LATERAL (${DRAWN_QUESTIONS}) d
+        CROSS JOIN LATERAL (
+          SELECT 1 + count(*)::int AS number FROM quiz_attempts x
+           WHERE x.enrollment_id = e.id AND x.quiz_slug = c.quiz_slug) n
+         JOIN bench_draws d ON d.quiz_slug = c.quiz_slug AND d.draw_no = ${drawOf('e.id', 'n.number')}
         WHERE e.organization_id = $1 AND e.status = 'in-progress' AND e.user_id <> $2
           AND NOT EXISTS (SELECT 1 FROM quiz_attempts o
                            WHERE o.enrollment_id = e.id AND o.quiz_slug = c.quiz_slug
@@ -57,29 +62,30 @@ export async function prepareSubmitFeed(
        RETURNING id, user_id`,
       [context.organizationId, context.learnerId],
     );
+    // Answers from each attempt's own questions (not from its draw), right or wrong by attempt.
     const { rows: attempts } = await client.query<{
       id: string;
       user_id: string;
       answers: string;
     }>(
-      `SELECT a.id, a.user_id, s.answers::text AS answers
+      `SELECT a.id, a.user_id,
+              jsonb_agg(jsonb_build_object('questionId', q.x->>'slug', 'optionIds',
+                CASE WHEN get_byte(uuid_send(a.id), 0) % 2 = 0 THEN p.correct ELSE p.wrong END)
+                ORDER BY q.n)::text AS answers
          FROM (SELECT a.id, a.user_id, a.questions,
                       row_number() OVER (PARTITION BY a.user_id ORDER BY a.id) AS round
                  FROM quiz_attempts a
                 WHERE a.organization_id = $1 AND a.status = 'in-progress' AND a.user_id <> $2) a
-        CROSS JOIN LATERAL (
-          SELECT jsonb_agg(jsonb_build_object('questionId', q.x->>'slug', 'optionIds',
-                   CASE WHEN get_byte(uuid_send(a.id), 0) % 2 = 0 THEN p.correct ELSE p.wrong END)
-                   ORDER BY q.n) AS answers
-            FROM jsonb_array_elements(a.questions) WITH ORDINALITY AS q(x, n)
-            JOIN bench_questions p ON p.version_id = (q.x->>'versionId')::uuid) s
+        CROSS JOIN LATERAL jsonb_array_elements(a.questions) WITH ORDINALITY AS q(x, n)
+         JOIN bench_questions p ON p.version_id = (q.x->>'versionId')::uuid
+        GROUP BY a.id, a.user_id, a.round
         ORDER BY a.round, a.user_id`,
       [context.organizationId, context.learnerId],
     );
     timed('sessions and answers');
     await client.query('COMMIT');
-    await client.query('ANALYZE quiz_attempts, sessions');
-    timed('committed and analyzed');
+    await settle(client);
+    timed('committed, analyzed, checkpointed');
 
     const tokens = accessTokens(config);
     const bearer = new Map<string, string>();

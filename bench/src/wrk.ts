@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchRequest } from './scenarios.js';
+import type { BenchRequest, Feed } from './scenarios.js';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -48,11 +48,11 @@ function luaString(value: string): string {
 /**
  * A feed is a file with one request per line, `<authorization header>\t<body>`: each wrk thread
  * takes every THREADS-th line from `start`, so no two requests of a run share a line. Past the
- * end it starts again from the top and counts the lines it reuses.
+ * end it starts again from the top and counts every request from then on as reused.
  */
-function feedScript(feed: string, start: number): string[] {
+function feedScript(feed: Feed, start: number): string[] {
   return [
-    `local feed_path = ${luaString(feed)}`,
+    `local feed_path = ${luaString(feed.path)}`,
     `local feed_start = ${start}`,
     `local stride = ${THREADS}`,
     'local threads = {}',
@@ -67,6 +67,7 @@ function feedScript(feed: string, start: number): string[] {
     'function init(args)',
     '  taken = 0',
     '  reused = 0',
+    '  wrapped = false',
     '  failed = 0',
     '  file = assert(io.open(feed_path, "r"))',
     '  skip(feed_start + tid)',
@@ -74,12 +75,13 @@ function feedScript(feed: string, start: number): string[] {
     'function request()',
     '  local line = file:read("*l")',
     '  if line == nil then',
-    '    reused = reused + 1',
+    '    wrapped = true',
     '    file:close()',
     '    file = assert(io.open(feed_path, "r"))',
     '    skip(tid)',
     '    line = file:read("*l")',
     '  end',
+    '  if wrapped then reused = reused + 1 end',
     '  skip(stride - 1)',
     '  taken = taken + 1',
     '  local tab = line:find("\\t", 1, true)',
@@ -153,24 +155,30 @@ export function runWrk(
   seconds: number,
   feedStart = 0,
 ): LoadResult & { feed: FeedProgress } {
-  const script = join(mkdtempSync(join(tmpdir(), 'academy-bench-')), 'request.lua');
+  const directory = mkdtempSync(join(tmpdir(), 'academy-bench-'));
+  const script = join(directory, 'request.lua');
   writeFileSync(script, scriptFor(request, feedStart));
-  const output = execFileSync(
-    'wrk',
-    [
-      '-t',
-      String(THREADS),
-      '-c',
-      String(connections),
-      '-d',
-      `${seconds}s`,
-      '--latency',
-      '-s',
-      script,
-      `${baseUrl}${request.path}`,
-    ],
-    { encoding: 'utf8' },
-  );
+  let output: string;
+  try {
+    output = execFileSync(
+      'wrk',
+      [
+        '-t',
+        String(THREADS),
+        '-c',
+        String(connections),
+        '-d',
+        `${seconds}s`,
+        '--latency',
+        '-s',
+        script,
+        `${baseUrl}${request.path}`,
+      ],
+      { encoding: 'utf8' },
+    );
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
   const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? Number.NaN);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
