@@ -49,15 +49,22 @@ export class CurriculumImporter {
     }
     const desired = desiredItems(curriculum);
     const hash = sourceHash(root);
-    return this.dataSource.transaction(async (manager) => {
+    const summary = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
       const existing = await manager
         .getRepository(CatalogItemEntity)
         .findBy({ organizationId: IsNull() });
-      const summary = await this.writer.apply(manager, desired, existing, null);
-      await manager.getRepository(CurriculumImportEntity).insert({ sourceHash: hash, summary });
-      return summary;
+      const applied = await this.writer.apply(manager, desired, existing, null);
+      await manager
+        .getRepository(CurriculumImportEntity)
+        .insert({ sourceHash: hash, summary: applied });
+      return applied;
     });
+    const changed = Object.values(summary).some((counts) => counts.added + counts.changed > 0);
+    // Fresh statistics, or the planner takes a just-filled catalog for an empty one and picks
+    // slow plans for every catalog read until autovacuum gets round to it.
+    if (changed) await this.dataSource.query('ANALYZE catalog_items, catalog_item_versions');
+    return summary;
   }
 
   /** Whether the files under `root` differ from the last import. */

@@ -47,9 +47,11 @@ export class AccessTokens {
     // A token's signature and claims never change: verify each once, then only its expiry.
     const known = this.verified.get(token);
     if (known) {
-      if (known.expiresAt > Date.now()) return known.claims;
       this.verified.delete(token);
-      return null;
+      if (known.expiresAt <= Date.now()) return null;
+      // Re-inserted as the most recent, so that eviction drops idle tokens, not busy ones.
+      this.verified.set(token, known);
+      return known.claims;
     }
     const claims = await this.verifySignature(token);
     if (claims) this.remember(token, claims.claims, claims.expiresAt);
