@@ -257,13 +257,13 @@ interface AttemptRow {
   answers: Record<string, string[]>;
 }
 
-const LOCK_ATTEMPT = `SELECT * FROM quiz_attempts WHERE id = $1 AND organization_id = $2 AND user_id = $3
-  LIMIT 1 FOR UPDATE`;
+const READ_ATTEMPT = `SELECT * FROM quiz_attempts WHERE id = $1 AND organization_id = $2 AND user_id = $3
+  LIMIT 1`;
 
 const GRADE_ATTEMPT = `UPDATE quiz_attempts
     SET answers = $2, status = 'graded', graded_at = $3, graded_by = 'submission', score = $4,
         passed = $5, correctness = $6, submission_key = $7
-  WHERE id = $1`;
+  WHERE id = $1 AND status = 'in-progress'`;
 
 const LOCK_ENROLLMENT = `SELECT * FROM enrollments WHERE id = $1 AND status = 'in-progress'
   LIMIT 1 FOR UPDATE`;
@@ -303,10 +303,11 @@ async function versions(
 
 /**
  * submitQuizAttempt in bare SQL, as QuizAttemptService.submit and AttemptGrader do it: the
- * actor of the token (its claims decoded, the signature not checked); then in one transaction
- * the attempt locked, its versions (cached), the grade computed by the product's gradeAnswers
- * and written; for a pass, the enrollment locked and the completion check's two reads (their
- * text taken from CompletionService, product-sql.ts). Seeded enrollments never complete here.
+ * actor of the token (its claims decoded, the signature not checked); the attempt read without a
+ * lock, its versions (cached), the grade computed by the product's gradeAnswers; a fail written
+ * by one conditional UPDATE; a pass written in a transaction with the enrollment locked and the
+ * completion check's two reads (their text taken from CompletionService, product-sql.ts).
+ * Seeded enrollments never complete here.
  */
 async function submitBaseline(
   db: pg.Pool,
@@ -323,24 +324,19 @@ async function submitBaseline(
   };
   const input = (JSON.parse(request.body) as { variables: { input: SubmitInput } }).variables.input;
   await run(db, actorLookup(claims.sid, claims.sub, claims.org));
+  const alreadyGraded = {
+    data: { submitQuizAttempt: { __typename: 'AttemptAlreadyGraded', attemptId: input.attemptId } },
+  };
+  const { rows } = await db.query<AttemptRow>(READ_ATTEMPT, [
+    input.attemptId,
+    claims.org,
+    claims.sub,
+  ]);
+  const attempt = rows[0];
+  if (!attempt) throw new Error('No such attempt.');
+  if (attempt.status !== 'in-progress') return alreadyGraded;
   const client = await db.connect();
   try {
-    await client.query('START TRANSACTION');
-    const { rows } = await client.query<AttemptRow>(LOCK_ATTEMPT, [
-      input.attemptId,
-      claims.org,
-      claims.sub,
-    ]);
-    const attempt = rows[0];
-    if (!attempt) throw new Error('No such attempt.');
-    if (attempt.status !== 'in-progress') {
-      await client.query('COMMIT');
-      return {
-        data: {
-          submitQuizAttempt: { __typename: 'AttemptAlreadyGraded', attemptId: input.attemptId },
-        },
-      };
-    }
     const content = await versions(client, context.sql.versionsByIds, claims.org, [
       attempt.quiz_version_id,
       ...attempt.questions.map((question) => question.versionId),
@@ -353,7 +349,8 @@ async function submitBaseline(
     }));
     const passingScore = Number(content.get(attempt.quiz_version_id)?.passingScore);
     const grade = gradeAnswers(keys, answers, passingScore);
-    await client.query(GRADE_ATTEMPT, [
+    if (grade.passed) await client.query('START TRANSACTION');
+    const updated = await client.query(GRADE_ATTEMPT, [
       attempt.id,
       JSON.stringify(answers),
       new Date(),
@@ -363,16 +360,19 @@ async function submitBaseline(
       input.idempotencyKey,
     ]);
     if (grade.passed) {
-      const enrollment = await client.query<{ id: string; item_slug: string }>(LOCK_ENROLLMENT, [
-        attempt.enrollment_id,
-      ]);
-      const row = enrollment.rows[0];
-      if (row) {
-        await client.query(completion.course, [claims.org, row.item_slug]);
-        await client.query(completion.state, [row.id]);
+      if (updated.rowCount) {
+        const enrollment = await client.query<{ id: string; item_slug: string }>(LOCK_ENROLLMENT, [
+          attempt.enrollment_id,
+        ]);
+        const row = enrollment.rows[0];
+        if (row) {
+          await client.query(completion.course, [claims.org, row.item_slug]);
+          await client.query(completion.state, [row.id]);
+        }
       }
+      await client.query('COMMIT');
     }
-    await client.query('COMMIT');
+    if (!updated.rowCount) return alreadyGraded;
     return {
       data: {
         submitQuizAttempt: {

@@ -6,7 +6,7 @@ import { EnrollmentEntity } from '../entities/enrollment.entity.js';
 import { QuizAttemptEntity, type GradedBy } from '../entities/quiz-attempt.entity.js';
 import { CompletionService } from '../progress/completion.service.js';
 import { isPastDeadline } from './attempt-lifecycle.js';
-import { gradeAnswers } from './quiz-grading.js';
+import { gradeAnswers, type Grade } from './quiz-grading.js';
 
 /**
  * Grades attempts, once each: callers hold the attempt's row lock and grade only an open
@@ -32,19 +32,59 @@ export class AttemptGrader {
     );
   }
 
+  /**
+   * Grades an open attempt inside the caller's transaction (which holds its row lock). Returns
+   * the versions it graded with, or null when the attempt was graded meanwhile.
+   */
   async gradeWithin(
     manager: EntityManager,
     attempt: QuizAttemptEntity,
     gradedBy: GradedBy,
     submissionKey: string | null,
-  ): Promise<ReadonlyMap<string, CatalogRecord>> {
+  ): Promise<ReadonlyMap<string, CatalogRecord> | null> {
     const versions = await this.versionsOf(attempt, manager);
+    const grade = this.gradeOf(attempt, versions);
+    const recorded = await this.record(manager, attempt, grade, gradedBy, submissionKey);
+    return recorded ? versions : null;
+  }
+
+  /**
+   * Grades a submission without holding a lock while grading: the UPDATE applies only to a
+   * still-open attempt, so of concurrent submissions (or a submission and the expiry job)
+   * exactly one grades it. A fail is that one statement; a pass also checks, in the same
+   * transaction, whether it completes the course. Returns null when another grading won.
+   */
+  async grade(
+    attempt: QuizAttemptEntity,
+    gradedBy: GradedBy,
+    submissionKey: string,
+  ): Promise<ReadonlyMap<string, CatalogRecord> | null> {
+    const versions = await this.versionsOf(attempt, this.dataSource.manager);
+    const grade = this.gradeOf(attempt, versions);
+    const record = (manager: EntityManager) =>
+      this.record(manager, attempt, grade, gradedBy, submissionKey);
+    const recorded = grade.passed
+      ? await this.dataSource.transaction(record)
+      : await record(this.dataSource.manager);
+    return recorded ? versions : null;
+  }
+
+  private gradeOf(attempt: QuizAttemptEntity, versions: ReadonlyMap<string, CatalogRecord>) {
     const rules = versions.get(attempt.quizVersionId)?.content as unknown as QuizRules;
     const keys = attempt.questions.map((drawn) => ({
       ...(versions.get(drawn.versionId)?.content as unknown as Question),
       slug: drawn.slug,
     }));
-    const grade = gradeAnswers(keys, attempt.answers, rules.passingScore);
+    return gradeAnswers(keys, attempt.answers, rules.passingScore);
+  }
+
+  private async record(
+    manager: EntityManager,
+    attempt: QuizAttemptEntity,
+    grade: Grade,
+    gradedBy: GradedBy,
+    submissionKey: string | null,
+  ): Promise<boolean> {
     const graded = {
       status: 'graded' as const,
       gradedAt: new Date(),
@@ -54,12 +94,13 @@ export class AttemptGrader {
       correctness: grade.correctness,
       submissionKey,
     };
-    // One UPDATE of the locked row (save() would read it again first).
-    await manager.update(
-      QuizAttemptEntity,
-      { id: attempt.id },
-      { ...graded, answers: attempt.answers },
-    );
+    const result = await manager
+      .createQueryBuilder()
+      .update(QuizAttemptEntity)
+      .set({ ...graded, answers: attempt.answers })
+      .where('id = :id AND status = :open', { id: attempt.id, open: 'in-progress' })
+      .execute();
+    if (!result.affected) return false;
     Object.assign(attempt, graded);
     if (grade.passed) {
       // Starting the attempt already marked the enrollment in progress.
@@ -69,7 +110,7 @@ export class AttemptGrader {
       });
       if (enrollment) await this.completion.completeIfDone(manager, enrollment);
     }
-    return versions;
+    return true;
   }
 
   /**
@@ -92,8 +133,7 @@ export class AttemptGrader {
       let graded = 0;
       for (const attempt of overdue) {
         if (!isPastDeadline(attempt, now)) continue;
-        await this.gradeWithin(manager, attempt, 'deadline', null);
-        graded += 1;
+        if (await this.gradeWithin(manager, attempt, 'deadline', null)) graded += 1;
       }
       return graded;
     });

@@ -84,8 +84,14 @@ export class QuizAttemptService {
         .findBy({ enrollmentId: enrollment.id, quizSlug });
       const now = new Date();
       for (const attempt of attempts) {
-        if (mustExpire(stateOf(attempt), now))
-          await this.grader.gradeWithin(manager, attempt, 'deadline', null);
+        if (!mustExpire(stateOf(attempt), now)) continue;
+        // A submission racing in without the enrollment lock may have graded it first.
+        if (!(await this.grader.gradeWithin(manager, attempt, 'deadline', null))) {
+          Object.assign(
+            attempt,
+            await manager.findOneByOrFail(QuizAttemptEntity, { id: attempt.id }),
+          );
+        }
       }
       const decision = decideStart(attempts.map(stateOf), this.lifecycleRules(quiz.rules), now);
       switch (decision.kind) {
@@ -144,6 +150,8 @@ export class QuizAttemptService {
    * Grades the attempt with the given answers (over those saved). The same idempotency key
    * again gets the stored grade; another submission of a graded attempt gets ALREADY_GRADED.
    * Past the deadline, the answers given now are refused and the attempt is graded as it stood.
+   * No lock is held while grading: AttemptGrader.grade records only over a still-open attempt,
+   * and a submission that loses the race is answered from the grade that won.
    */
   async submit(
     actor: Actor,
@@ -158,33 +166,35 @@ export class QuizAttemptService {
         'An idempotency key has 8 to 128 characters (a UUID is a good one).',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const attempt = await this.lockOwn(manager, actor, attemptId);
-      const decision = decideSubmit(stateOf(attempt), key, new Date());
-      switch (decision.kind) {
-        case 'already-graded':
-          return { kind: 'already-graded', attemptId };
-        case 'replay':
-          return { kind: 'graded', attempt: await this.view(manager, attempt) };
-        case 'grade-as-saved': {
-          const versions = await this.grader.gradeWithin(manager, attempt, 'deadline', key);
-          return { kind: 'graded', attempt: await this.view(manager, attempt, versions) };
-        }
-        case 'grade': {
-          attempt.answers = { ...attempt.answers, ...this.checked(attempt, given) };
-          const versions = await this.grader.gradeWithin(manager, attempt, 'submission', key);
-          return { kind: 'graded', attempt: await this.view(manager, attempt, versions) };
-        }
-      }
-    });
+    const manager = this.dataSource.manager;
+    const attempt = await this.findOwn(manager, actor, attemptId);
+    const decision = decideSubmit(stateOf(attempt), key, new Date());
+    if (decision.kind === 'grade') {
+      attempt.answers = { ...attempt.answers, ...this.checked(attempt, given) };
+    }
+    if (decision.kind === 'grade' || decision.kind === 'grade-as-saved') {
+      const gradedBy = decision.kind === 'grade' ? 'submission' : 'deadline';
+      const versions = await this.grader.grade(attempt, gradedBy, key);
+      if (versions) return { kind: 'graded', attempt: await this.view(manager, attempt, versions) };
+      // Graded meanwhile: answer as if this submission had come second.
+      return this.afterGrading(actor, attemptId, key);
+    }
+    return decision.kind === 'replay'
+      ? { kind: 'graded', attempt: await this.view(manager, attempt) }
+      : { kind: 'already-graded', attemptId };
+  }
+
+  private async afterGrading(actor: Actor, attemptId: string, key: string): Promise<SubmitOutcome> {
+    const manager = this.dataSource.manager;
+    const attempt = await this.findOwn(manager, actor, attemptId);
+    return decideSubmit(stateOf(attempt), key, new Date()).kind === 'replay'
+      ? { kind: 'graded', attempt: await this.view(manager, attempt) }
+      : { kind: 'already-graded', attemptId };
   }
 
   /** One of the actor's own attempts. */
   async get(actor: Actor, attemptId: string): Promise<QuizAttemptView> {
-    const attempt = await this.dataSource
-      .getRepository(QuizAttemptEntity)
-      .findOneBy({ id: attemptId, organizationId: actor.organizationId, userId: actor.id });
-    if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
+    const attempt = await this.findOwn(this.dataSource.manager, actor, attemptId);
     return this.view(this.dataSource.manager, attempt, undefined, false);
   }
 
@@ -263,9 +273,13 @@ export class QuizAttemptService {
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, attemptId: string) {
+    return this.findOwn(manager, actor, attemptId, true);
+  }
+
+  private async findOwn(manager: EntityManager, actor: Actor, attemptId: string, lock = false) {
     const attempt = await manager.getRepository(QuizAttemptEntity).findOne({
       where: { id: attemptId, organizationId: actor.organizationId, userId: actor.id },
-      lock: { mode: 'pessimistic_write' },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
     return attempt;
