@@ -126,6 +126,17 @@ describe('GraphQL cost limit', () => {
     const cheap = await api.graphql('{ serverInfo { version commit } }');
     expect(cheap.body.errors).toBeUndefined();
   });
+
+  it('prices an operation by the variables that decide its fields', async () => {
+    const document =
+      'query($more: Boolean!) { serverInfo { version commit uptimeSeconds @include(if: $more) } }';
+    expect((await api.graphql(document, { more: false })).body.errors).toBeUndefined();
+    // The same document with a variable that adds a field is priced again, not from the cache.
+    const over = await api.graphql(document, { more: true });
+    expect(over.body.errors?.[0]?.message).toBe(
+      'The operation costs 4; at most 3 is allowed. Ask for fewer items or fields.',
+    );
+  });
 });
 
 describe('GraphQL in production', () => {

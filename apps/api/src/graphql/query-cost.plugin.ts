@@ -5,9 +5,23 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
 const CACHE_SIZE = 1000;
 
 /**
+ * The variables a cost can depend on: booleans (read by @include and @skip) and numbers (page
+ * sizes such as `first`). Ids, strings, lists and input objects (a quiz's answers) never change
+ * which fields run or how many, and leaving them out lets operations that differ only in them
+ * share one computed cost.
+ */
+function costVariables(variables: Record<string, unknown> | undefined): string {
+  return JSON.stringify(
+    Object.entries(variables ?? {}).filter(
+      ([, value]) => typeof value === 'boolean' || typeof value === 'number',
+    ),
+  );
+}
+
+/**
  * Refuses an operation whose estimated cost exceeds `maxCost` once its variables are known and
  * before it executes. Each field costs 1 unless its definition declares a `complexity`. A cost
- * depends only on the document, operation and variables, so it is computed once per
+ * depends only on the document, operation and the variables above, so it is computed once per
  * combination (frontends repeat the same few operations).
  */
 export function queryCostPlugin(schema: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
@@ -15,7 +29,7 @@ export function queryCostPlugin(schema: () => GraphQLSchema, maxCost: number): A
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document, queryHash }) => {
-        const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+        const key = `${queryHash}\n${request.operationName ?? ''}\n${costVariables(request.variables)}`;
         let cost = costs.get(key);
         if (cost === undefined) {
           cost = getComplexity({
