@@ -301,6 +301,39 @@ describe('quiz attempts', () => {
     expect(Object.keys(row?.answers ?? {})).toEqual([first?.questionId]);
   });
 
+  it('grades an expired attempt when the learner comes back, and a pass there completes the course', async () => {
+    const learner = await newLearner();
+    const [enrollment] = await db.query<{ id: string }[]>(
+      'SELECT id FROM enrollments WHERE user_id = $1',
+      [learner.id],
+    );
+    for (const [lesson, acknowledged] of [
+      ['acceptable-use', true],
+      ['reporting', null],
+    ] as const) {
+      const done = await call(
+        learner,
+        'mutation($input: CompleteLessonInput!) { completeLesson(input: $input) { progress { lessonSlug } } }',
+        { input: { enrollmentId: enrollment?.id, lessonSlug: lesson, acknowledged } },
+      );
+      expect(done.errors).toBeUndefined();
+    }
+    const attempt = (await start(learner)).attempt as Attempt;
+    for (const answer of answersFor(attempt, true)) {
+      await call(learner, SAVE, { id: attempt.id, answer });
+    }
+    await db.query(
+      `UPDATE quiz_attempts SET deadline_at = now() - interval '1 minute' WHERE id = $1`,
+      [attempt.id],
+    );
+    expect(await start(learner)).toEqual({ __typename: 'QuizClosed', reason: 'COURSE_COMPLETED' });
+    const [row] = await db.query<{ status: string; graded_by: string; passed: boolean }[]>(
+      'SELECT a.graded_by, a.passed, e.status FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id WHERE a.id = $1',
+      [attempt.id],
+    );
+    expect(row).toEqual({ graded_by: 'deadline', passed: true, status: 'completed' });
+  });
+
   it('grades expired attempts in the worker', async () => {
     const learner = await newLearner();
     const attempt = (await start(learner)).attempt as Attempt;

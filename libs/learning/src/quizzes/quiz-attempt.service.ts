@@ -83,8 +83,10 @@ export class QuizAttemptService {
         .getRepository(QuizAttemptEntity)
         .findBy({ enrollmentId: enrollment.id, quizSlug });
       const now = new Date();
+      let expired = false;
       for (const attempt of attempts) {
         if (!mustExpire(stateOf(attempt), now)) continue;
+        expired = true;
         // A submission racing in without the enrollment lock may have graded it first.
         if (!(await this.grader.gradeWithin(manager, attempt, 'deadline', null))) {
           Object.assign(
@@ -92,6 +94,13 @@ export class QuizAttemptService {
             await manager.findOneByOrFail(QuizAttemptEntity, { id: attempt.id }),
           );
         }
+      }
+      // A pass graded just now may have completed the course.
+      if (
+        expired &&
+        (await manager.existsBy(EnrollmentEntity, { id: enrollment.id, status: 'completed' }))
+      ) {
+        return { kind: 'closed', reason: 'COURSE_COMPLETED' };
       }
       const decision = decideStart(attempts.map(stateOf), this.lifecycleRules(quiz.rules), now);
       switch (decision.kind) {
