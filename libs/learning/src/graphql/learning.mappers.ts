@@ -4,7 +4,6 @@ import type { CertificateStatus } from '../certificates/certificate.service.js';
 import type { AssignmentEntity } from '../entities/assignment.entity.js';
 import type { CertificateEntity } from '../entities/certificate.entity.js';
 import type { AssignmentCounts } from '../assignments/assignment.service.js';
-import type { QuizAttemptView } from '../quizzes/attempt-views.js';
 import type { EnrollmentSummary } from '../records/enrollment-summary.js';
 import { enrollmentState } from './learning.enums.js';
 import {
@@ -20,7 +19,6 @@ import {
   type Certificate,
   type Enrollment,
   type LessonPointer,
-  type QuizAttempt,
 } from './learning.objects.js';
 import type {
   AnswerOutcome,
@@ -80,10 +78,6 @@ export function toEnrollment(
   };
 }
 
-export function toAttempt(view: QuizAttemptView): QuizAttempt {
-  return view;
-}
-
 export function toCertificate(entity: CertificateEntity, status: CertificateStatus): Certificate {
   return {
     serial: entity.serial,
@@ -106,7 +100,7 @@ export function toStartResult(outcome: StartOutcome) {
   switch (outcome.kind) {
     case 'started':
       return Object.assign(new QuizAttemptStarted(), {
-        attempt: toAttempt(outcome.attempt),
+        attempt: outcome.attempt,
         resumed: outcome.resumed,
       });
     case 'limit-reached':
@@ -121,7 +115,7 @@ export function toStartResult(outcome: StartOutcome) {
 export function toAnswerResult(outcome: AnswerOutcome) {
   switch (outcome.kind) {
     case 'saved':
-      return Object.assign(new AnswerSaved(), { attempt: toAttempt(outcome.attempt) });
+      return Object.assign(new AnswerSaved(), { attempt: outcome.attempt });
     case 'deadline-passed':
       return Object.assign(new QuizDeadlinePassed(), { attemptId: outcome.attemptId });
     case 'already-graded':
@@ -131,6 +125,6 @@ export function toAnswerResult(outcome: AnswerOutcome) {
 
 export function toSubmitResult(outcome: SubmitOutcome) {
   return outcome.kind === 'graded'
-    ? Object.assign(new QuizAttemptGraded(), { attempt: toAttempt(outcome.attempt) })
+    ? Object.assign(new QuizAttemptGraded(), { attempt: outcome.attempt })
     : Object.assign(new AttemptAlreadyGraded(), { attemptId: outcome.attemptId });
 }

@@ -3,13 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
 import { QuizAttemptService } from '../quizzes/quiz-attempt.service.js';
 import { QuizAnswerInput, SubmitQuizAttemptInput } from './learning.inputs.js';
-import {
-  learnerOf,
-  toAnswerResult,
-  toAttempt,
-  toStartResult,
-  toSubmitResult,
-} from './learning.mappers.js';
+import { learnerOf, toAnswerResult, toStartResult, toSubmitResult } from './learning.mappers.js';
 import {
   QuizAttempt,
   SaveQuizAnswerResult,
@@ -28,7 +22,7 @@ export class QuizAttemptsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<QuizAttempt> {
-    return toAttempt(await this.attempts.get(learnerOf(actor), id));
+    return this.attempts.get(learnerOf(actor), id);
   }
 
   @RequirePermission(Permission.SELF)
