@@ -13,8 +13,15 @@ import { certificateClaims } from './certificate-claims.js';
 import { CertificateSigner } from './certificate-signer.js';
 import { openBadgeCredential } from './open-badge.js';
 
-export type CertificateStatus =
-  'VALID' | 'EXPIRED' | 'REVOKED' | 'SUPERSEDED' | 'INVALID' | 'UNKNOWN';
+export const CertificateStatus = {
+  VALID: 'VALID',
+  EXPIRED: 'EXPIRED',
+  REVOKED: 'REVOKED',
+  SUPERSEDED: 'SUPERSEDED',
+  INVALID: 'INVALID',
+  UNKNOWN: 'UNKNOWN',
+} as const;
+export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
 
 export interface Verification {
   status: CertificateStatus;

@@ -16,6 +16,11 @@ export type EnrollmentStatus = (typeof EnrollmentStatus)[keyof typeof Enrollment
 /** SQL for "still to do", matching the partial unique index below. */
 export const OPEN_ENROLLMENT = `status IN ('not-started', 'in-progress')`;
 
+/** "Still to do", in code: the same states as OPEN_ENROLLMENT. */
+export function isOpenEnrollment(status: EnrollmentStatus): boolean {
+  return status === EnrollmentStatus.NOT_STARTED || status === EnrollmentStatus.IN_PROGRESS;
+}
+
 /**
  * One person's cycle of one course or track. At most one open cycle per person and item (the
  * unique index makes assigning twice a no-op); completed and withdrawn cycles stay as history.

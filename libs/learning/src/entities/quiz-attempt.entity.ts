@@ -24,7 +24,8 @@ export interface DrawnQuestion {
  * How an attempt was graded: on its learner's submission, or at its deadline on the answers
  * saved in time (by the expiry job, or by a submission that came too late).
  */
-export type GradedBy = 'submission' | 'deadline';
+export const GradedBy = { SUBMISSION: 'submission', DEADLINE: 'deadline' } as const;
+export type GradedBy = (typeof GradedBy)[keyof typeof GradedBy];
 
 /**
  * One attempt at a quiz, held by the server: the questions drawn and their option order are

@@ -1,7 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { DueFrom, LearningItemKind } from '../entities/assignment.entity.js';
-import { EnrollmentStatus } from '../entities/enrollment.entity.js';
-import { AttemptStatus } from '../entities/quiz-attempt.entity.js';
+import { EnrollmentStatus, isOpenEnrollment } from '../entities/enrollment.entity.js';
+import { CertificateStatus } from '../certificates/certificate.service.js';
+import { AttemptStatus, GradedBy } from '../entities/quiz-attempt.entity.js';
+import { QuizClosedReason } from '../quizzes/quiz-attempt.service.js';
 
 registerEnumType(LearningItemKind, {
   name: 'LearningItemKind',
@@ -37,8 +39,7 @@ registerEnumType(EnrollmentState, {
 });
 
 export function enrollmentState(status: EnrollmentStatus, dueAt: Date | null, now = new Date()) {
-  const open = status === 'not-started' || status === 'in-progress';
-  return open && dueAt && dueAt < now ? EnrollmentState.OVERDUE : status;
+  return isOpenEnrollment(status) && dueAt && dueAt < now ? EnrollmentState.OVERDUE : status;
 }
 
 registerEnumType(AttemptStatus, {
@@ -46,7 +47,6 @@ registerEnumType(AttemptStatus, {
   description: 'Whether an attempt is still open.',
 });
 
-export const GradedBy = { SUBMISSION: 'submission', DEADLINE: 'deadline' } as const;
 registerEnumType(GradedBy, {
   name: 'GradedBy',
   description: 'How an attempt was graded.',
@@ -76,10 +76,6 @@ registerEnumType(QuestionType, {
   },
 });
 
-export const QuizClosedReason = {
-  NOT_ENROLLED: 'NOT_ENROLLED',
-  COURSE_COMPLETED: 'COURSE_COMPLETED',
-} as const;
 registerEnumType(QuizClosedReason, {
   name: 'QuizClosedReason',
   description: 'Why a quiz cannot be attempted now.',
@@ -89,14 +85,6 @@ registerEnumType(QuizClosedReason, {
   },
 });
 
-export const CertificateStatus = {
-  VALID: 'VALID',
-  EXPIRED: 'EXPIRED',
-  REVOKED: 'REVOKED',
-  SUPERSEDED: 'SUPERSEDED',
-  INVALID: 'INVALID',
-  UNKNOWN: 'UNKNOWN',
-} as const;
 registerEnumType(CertificateStatus, {
   name: 'CertificateStatus',
   description: 'What a certificate check found.',
@@ -110,4 +98,4 @@ registerEnumType(CertificateStatus, {
   },
 });
 
-export { DueFrom, LearningItemKind, AttemptStatus };
+export { AttemptStatus, CertificateStatus, DueFrom, GradedBy, LearningItemKind, QuizClosedReason };

@@ -4,7 +4,11 @@ import { AuditTrail, type Actor, type RequestMeta } from '@academy/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type LessonRef } from '../content/learning-catalog.js';
 import { AttestationEntity } from '../entities/attestation.entity.js';
-import { EnrollmentEntity, OPEN_ENROLLMENT } from '../entities/enrollment.entity.js';
+import {
+  EnrollmentEntity,
+  OPEN_ENROLLMENT,
+  isOpenEnrollment,
+} from '../entities/enrollment.entity.js';
 import { LessonProgressEntity } from '../entities/lesson-progress.entity.js';
 import { LearningErrors } from '../learning.errors.js';
 import { CompletionService } from './completion.service.js';
@@ -212,7 +216,7 @@ export async function lockOwnOpenEnrollment(
     lock: { mode: 'pessimistic_write' },
   });
   if (!enrollment) throw new DomainError(LearningErrors.NOT_FOUND, 'No such enrollment.');
-  if (enrollment.status === 'completed' || enrollment.status === 'withdrawn') {
+  if (!isOpenEnrollment(enrollment.status)) {
     throw new DomainError(
       LearningErrors.ENROLLMENT_CLOSED,
       `This enrollment is ${enrollment.status}.`,

@@ -18,7 +18,11 @@ import { AttemptGrader } from './attempt-grader.js';
 import { attemptView, type QuizAttemptView } from './attempt-views.js';
 import { drawQuestions } from './quiz-draw.js';
 
-export type QuizClosedReason = 'NOT_ENROLLED' | 'COURSE_COMPLETED';
+export const QuizClosedReason = {
+  NOT_ENROLLED: 'NOT_ENROLLED',
+  COURSE_COMPLETED: 'COURSE_COMPLETED',
+} as const;
+export type QuizClosedReason = (typeof QuizClosedReason)[keyof typeof QuizClosedReason];
 
 export type StartOutcome =
   | { kind: 'started'; attempt: QuizAttemptView; resumed: boolean }
