@@ -32,6 +32,7 @@ export default defineConfig({
         'identity',
         'catalog',
         'learning',
+        'notifications',
         'platform',
         'testing',
       ].map((name) => ({

@@ -3,10 +3,12 @@ import { CreateWorkerHeartbeats1764108000000 } from './1764108000000-create-work
 import { CreateIdentityAndOutbox1795645456850 } from './1795645456850-create-identity-and-outbox.js';
 import { CreateCatalog1795646776232 } from './1795646776232-create-catalog.js';
 import { CreateLearning1795652547176 } from './1795652547176-create-learning.js';
+import { CreateNotifications1795662025949 } from './1795662025949-create-notifications.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
   CreateIdentityAndOutbox1795645456850,
   CreateCatalog1795646776232,
   CreateLearning1795652547176,
+  CreateNotifications1795662025949,
 ];

@@ -382,6 +382,68 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: { ...learningMiss, learner: FORBIDDEN, manager: FORBIDDEN },
   },
 
+  // Notifications
+  {
+    operation: 'myNotifications',
+    document: '{ myNotifications { totalCount } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'unreadNotificationCount',
+    document: '{ unreadNotificationCount }',
+    expect: signedIn,
+  },
+  {
+    operation: 'markNotificationsRead',
+    document: 'mutation { markNotificationsRead }',
+    expect: signedIn,
+  },
+  {
+    operation: 'notificationPreferences',
+    document: '{ notificationPreferences { kind email inApp } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'setNotificationPreference',
+    document:
+      'mutation { setNotificationPreference(input: { kind: CERTIFICATE_ISSUED, email: true, inApp: true }) { kind } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'unsubscribe',
+    document: 'mutation { unsubscribe(token: "not-a-token") }',
+    expect: everyone('NOTIFICATIONS_INVALID_UNSUBSCRIBE_LINK'),
+  },
+  { operation: 'reminderPolicy', document: '{ reminderPolicy { sendTime } }', expect: adminsOnly },
+  {
+    operation: 'updateReminderPolicy',
+    document: `mutation { updateReminderPolicy(input: { daysBefore: [7, 1], daysOverdue: [1, 7],
+      escalateAfterDays: 7, adminSummaryWeekday: 1, sendTime: "09:00", quietHoursStart: "20:00",
+      quietHoursEnd: "08:00", workingDays: [1, 2, 3, 4, 5] }) { sendTime } }`,
+    expect: adminsOnly,
+  },
+  {
+    operation: 'reminderPreview',
+    document: '{ reminderPreview { totalCount } }',
+    expect: adminsOnly,
+  },
+  { operation: 'deadLetters', document: '{ deadLetters { totalCount } }', expect: adminsOnly },
+  {
+    operation: 'retryDeadLetter',
+    document: `mutation { retryDeadLetter(id: "${UNKNOWN}") }`,
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+  {
+    operation: 'bouncedAddresses',
+    document: '{ bouncedAddresses { email } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'clearBouncedAddress',
+    document: 'mutation { clearBouncedAddress(email: "nobody@matrix.test") }',
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+
   // Integrations, audit, organization
   { operation: 'apiKeys', document: '{ apiKeys { id } }', expect: adminsOnly },
   {

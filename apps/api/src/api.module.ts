@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
 import { CatalogGraphqlModule } from '@academy/catalog';
 import { IdentityGraphqlModule } from '@academy/identity';
 import { LearningGraphqlModule } from '@academy/learning';
+import { NotificationsGraphqlModule } from '@academy/notifications';
 import { QueueModule, RedisModule } from '@academy/queue';
 import type { Logger } from 'pino';
 import { ApiGraphqlModule } from './graphql/api-graphql.module.js';
@@ -16,12 +17,13 @@ import { MetricsModule } from './metrics/metrics.module.js';
 /** The API process: GraphQL, health and metrics over the shared database and queues. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
+        ClockModule.forRoot(clock),
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-api' }),
         QueueModule,
         RedisModule,
@@ -31,6 +33,7 @@ export class ApiModule {
         IdentityGraphqlModule,
         CatalogGraphqlModule,
         LearningGraphqlModule,
+        NotificationsGraphqlModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };

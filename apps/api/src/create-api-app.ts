@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PinoNestLogger, type AppConfig } from '@academy/common';
+import { PinoNestLogger, type AppConfig, type Clock } from '@academy/common';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { ApiModule } from './api.module.js';
@@ -35,10 +35,11 @@ function observeRequests(fastify: FastifyInstance, logger: Logger, metrics: Metr
   });
 }
 
-/** Builds the API application (not yet listening): used by main.ts and by the e2e tests. */
+/** Builds the API application (not yet listening): used by main.ts and by the e2e tests (with their own clock, where given). */
 export async function createApiApp(
   config: AppConfig,
   logger: Logger,
+  clock?: Clock,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
@@ -46,7 +47,7 @@ export async function createApiApp(
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot(config, logger),
+    ApiModule.forRoot(config, logger, clock),
     adapter,
     {
       logger: new PinoNestLogger(logger),

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { CatalogModule } from '@academy/catalog';
 import { IdentityModule } from '@academy/identity';
@@ -16,6 +16,7 @@ export class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
+        ClockModule.forRoot(),
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-cli' }),
         RedisModule,
         IdentityModule,

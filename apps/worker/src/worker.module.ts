@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
 import { LearningJobsModule } from '@academy/learning';
+import { NotificationsJobsModule } from '@academy/notifications';
+import { OutboxJobsModule } from '@academy/outbox';
 import { platformSchema } from '@academy/platform';
 import {
   MaintenanceJobsModule,
@@ -14,18 +16,21 @@ import type { Logger } from 'pino';
 /** The worker process: every context's jobs module over the shared database and queues. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
+        ClockModule.forRoot(clock),
         DatabaseModule.forRoot({ schema: platformSchema, applicationName: 'academy-worker' }),
         QueueModule,
         RedisModule,
         WorkerRuntimeModule,
         MaintenanceJobsModule,
         LearningJobsModule,
+        OutboxJobsModule,
+        NotificationsJobsModule,
       ],
     };
   }

@@ -40,3 +40,4 @@ export {
 export { PerRequest } from './per-request.js';
 export { canonicalJson, containsPattern } from './canonical-json.js';
 export { GraphQLJSONObject } from './graphql/json.scalar.js';
+export { Clock, ClockModule, SystemClock } from './clock/clock.js';

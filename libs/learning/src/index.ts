@@ -3,4 +3,5 @@ export { learningEntities } from './entities/index.js';
 export { LearningGraphqlModule } from './graphql/learning-graphql.module.js';
 export { LearningJobsModule } from './jobs/learning-jobs.module.js';
 export { LearningModule } from './learning.module.js';
-export { LearningTopics } from './learning.events.js';
+export { OPEN_ENROLLMENT } from './entities/enrollment.entity.js';
+export { ENROLLMENT_ITEM_CONTENT } from './records/enrollment-summary.js';

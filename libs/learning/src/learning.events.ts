@@ -22,8 +22,4 @@ declare module '@academy/database' {
   }
 }
 
-/** Outbox topics learning writes: work that must happen after the change commits. */
-export const LearningTopics = {
-  /** Tell the holder about a new certificate (payload: certificateId). */
-  CERTIFICATE_ISSUED: 'learning.certificate-issued',
-} as const;
+export {};

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { OutboxTopic } from './outbox-topics.js';
 
-export type OutboxStatus = 'pending' | 'claimed' | 'done' | 'failed' | 'cancelled';
+/**
+ * pending: waits for its time; queued: handed to the queue; claimed: a worker is acting on it
+ * (until `claimedUntil`); done; failed: dead-lettered after its last attempt, for an admin to
+ * retry; cancelled: the change that needed it was undone before it was due.
+ */
+export type OutboxStatus = 'pending' | 'queued' | 'claimed' | 'done' | 'failed' | 'cancelled';
 
 /**
  * Work that must happen after a change commits (send an invitation, a reminder, release a drill
@@ -23,7 +29,7 @@ export class OutboxMessageEntity {
 
   /** What to do, e.g. `identity.invitation`: each topic has one handler. */
   @Column({ type: 'text' })
-  topic!: string;
+  topic!: OutboxTopic;
 
   /** Ids and, where a message must carry a secret, that secret sealed with the data key. */
   @Column({ type: 'jsonb' })
@@ -35,8 +41,21 @@ export class OutboxMessageEntity {
   @Column({ type: 'text', default: 'pending' })
   status!: OutboxStatus;
 
+  /** Failed attempts so far. */
   @Column({ type: 'int', default: 0 })
   attempts!: number;
+
+  /** When the relay last handed it to the queue: the reconciler re-enqueues what Redis lost. */
+  @Column({ type: 'timestamptz', nullable: true })
+  enqueuedAt!: Date | null;
+
+  /** The claim's lease: a worker that dies mid-message lets it go when this passes. */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
+  /** Why the last attempt failed (a safe summary, never a payload). */
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
 
   /** When set, at most one message of the organization carries it (idempotency). */
   @Column({ type: 'text', nullable: true })

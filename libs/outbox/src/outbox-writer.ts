@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
+import type { OutboxTopic, OutboxTopicPayloads } from './outbox-topics.js';
 
-export interface NewOutboxMessage {
+export interface NewOutboxMessage<Topic extends OutboxTopic> {
   organizationId: string;
-  topic: string;
-  payload: Record<string, unknown>;
+  topic: Topic;
+  payload: OutboxTopicPayloads[Topic];
   availableAt?: Date;
   dedupeKey?: string;
 }
@@ -13,7 +14,10 @@ export interface NewOutboxMessage {
 /** Writes outbox messages inside the caller's transaction, so they exist iff the change does. */
 @Injectable()
 export class OutboxWriter {
-  async enqueue(manager: EntityManager, message: NewOutboxMessage): Promise<OutboxMessageEntity> {
+  async enqueue<Topic extends OutboxTopic>(
+    manager: EntityManager,
+    message: NewOutboxMessage<Topic>,
+  ): Promise<OutboxMessageEntity> {
     return manager.getRepository(OutboxMessageEntity).save({
       organizationId: message.organizationId,
       topic: message.topic,

@@ -2,6 +2,7 @@ import type { SchemaParts } from '@academy/database';
 import { catalogEntities } from '@academy/catalog';
 import { identityEntities } from '@academy/identity';
 import { learningEntities } from '@academy/learning';
+import { notificationsEntities } from '@academy/notifications';
 import { OutboxMessageEntity } from '@academy/outbox';
 import { WorkerHeartbeatEntity } from '@academy/queue';
 import { migrations } from '../../../migrations/index.js';
@@ -17,6 +18,7 @@ export const platformSchema: SchemaParts = {
     ...identityEntities,
     ...catalogEntities,
     ...learningEntities,
+    ...notificationsEntities,
   ],
   migrations,
 };

@@ -1,4 +1,4 @@
-export { checkJobHandlers } from './check-job-handlers.js';
+export { checkJobHandlers, checkOneHandlerEach } from './check-job-handlers.js';
 export { DEFAULT_JOB_OPTIONS } from './default-job-options.js';
 export { WorkerHeartbeatEntity } from './heartbeat/worker-heartbeat.entity.js';
 export { WorkerHeartbeatService } from './heartbeat/worker-heartbeat.service.js';

@@ -7,6 +7,14 @@ export interface JobPayloads {
     /** Proves a worker is consuming jobs; /health/ready reports its age. */
     heartbeat: Record<string, never>;
   };
+  outbox: {
+    /** Act on one outbox message (jobId = the message's id). */
+    deliver: { messageId: string };
+  };
+  notifications: {
+    /** Plans this week's overdue summaries for admins (recurring, idempotent). */
+    'plan-summaries': Record<string, never>;
+  };
   learning: {
     /** Grades quiz attempts whose deadline passed (recurring). */
     'expire-attempts': Record<string, never>;
@@ -25,6 +33,8 @@ export type JobRegistry = Readonly<Record<string, readonly string[]>>;
 
 export const JOB_REGISTRY: { readonly [Queue in QueueName]: readonly JobName<Queue>[] } = {
   maintenance: ['heartbeat'],
+  outbox: ['deliver'],
+  notifications: ['plan-summaries'],
   learning: ['expire-attempts'],
 };
 

@@ -36,5 +36,12 @@ export {
   CANARY,
   FIXTURE_ANSWERS,
   LEARNING_FIXTURE,
+  finishPolicyCourse,
   importLearningFixture,
 } from './learning-fixtures.js';
+export {
+  ManualClock,
+  startSmtpSink,
+  type ReceivedEmail,
+  type SmtpSink,
+} from './notification-fixtures.js';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,4 +132,40 @@ export async function importLearningFixture(
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Takes `person` through the fixture's policy course: both lessons (attesting), then the quiz. */
+export async function finishPolicyCourse(
+  api: TestApi,
+  person: { auth: Record<string, string> },
+  enrollmentId: string,
+): Promise<void> {
+  const call = async (query: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await api.graphql<Record<string, never>>(query, variables, person.auth);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data as Record<string, unknown>;
+  };
+  const complete =
+    'mutation C($input: CompleteLessonInput!) { completeLesson(input: $input) { progress { completedAt } } }';
+  await call(complete, {
+    input: { enrollmentId, lessonSlug: 'acceptable-use', acknowledged: true },
+  });
+  await call(complete, { input: { enrollmentId, lessonSlug: 'reporting' } });
+  const started = (await call(
+    'mutation { startQuizAttempt(quizSlug: "policy-basics") { ... on QuizAttemptStarted { attempt { id questions { id } } } } }',
+  )) as { startQuizAttempt: { attempt: { id: string; questions: { id: string }[] } } };
+  const attempt = started.startQuizAttempt.attempt;
+  await call(
+    'mutation S($input: SubmitQuizAttemptInput!) { submitQuizAttempt(input: $input) { __typename } }',
+    {
+      input: {
+        attemptId: attempt.id,
+        idempotencyKey: randomUUID(),
+        answers: attempt.questions.map((question) => ({
+          questionId: question.id,
+          optionIds: FIXTURE_ANSWERS[question.id],
+        })),
+      },
+    },
+  );
 }

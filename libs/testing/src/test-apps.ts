@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, loadConfig, type AppConfig } from '@academy/common';
+import { createLogger, loadConfig, type AppConfig, type Clock } from '@academy/common';
 import type { Logger } from 'pino';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
 import { createWorkerApp } from '../../../apps/worker/src/create-worker-app.js';
@@ -37,8 +37,9 @@ export interface TestApi {
 export async function startTestApi(
   overrides: ConfigOverrides = {},
   logger: Logger = createLogger({ LOG_LEVEL: 'silent' }, 'test-api'),
+  clock?: Clock,
 ): Promise<TestApi> {
-  const app = await createApiApp(testConfig(overrides), logger);
+  const app = await createApiApp(testConfig(overrides), logger, clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -69,6 +70,7 @@ export async function startTestApi(
 export function startTestWorker(
   overrides: ConfigOverrides = {},
   logger: Logger = createLogger({ LOG_LEVEL: 'silent' }, 'test-worker'),
+  clock?: Clock,
 ): Promise<INestApplicationContext> {
-  return createWorkerApp(testConfig(overrides), logger);
+  return createWorkerApp(testConfig(overrides), logger, clock);
 }

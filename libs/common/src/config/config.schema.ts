@@ -77,6 +77,12 @@ export const configSchema = z.object({
   WORKER_HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(15000),
   /** How often the worker grades quiz attempts whose deadline has passed. */
   QUIZ_EXPIRY_SWEEP_MS: positiveInt('a positive number of milliseconds').default(30000),
+  /** How often the worker hands due outbox messages to the queue. */
+  OUTBOX_RELAY_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(1000),
+  /** How often the worker re-enqueues outbox messages whose jobs Redis lost (and at start). */
+  OUTBOX_RECONCILE_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
+  /** How long a worker holds a message it is acting on before another may take it over. */
+  OUTBOX_CLAIM_LEASE_MS: positiveInt('a positive number of milliseconds').default(120000),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30000),
   APP_COMMIT: z.string().default('unknown'),
   JWT_SIGNING_KEY: base64Key(
@@ -92,6 +98,20 @@ export const configSchema = z.object({
   PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://academy.example.com').default(
     'http://localhost:3000',
   ),
+  /** The mail server email goes through (smtp:// or smtps://, credentials in the URL). */
+  SMTP_URL: urlWithProtocol(
+    ['smtp:', 'smtps:'],
+    'smtp://user:password@mail.example.com:587',
+  ).default('smtp://127.0.0.1:1025'),
+  /** The sender of every email. */
+  SMTP_FROM: z
+    .string()
+    .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, {
+      error: 'expected an address like "AI Security Academy <academy@example.com>"',
+    })
+    .default('AI Security Academy <no-reply@localhost>'),
+  /** Connections the worker keeps open to the mail server. */
+  SMTP_POOL_SIZE: positiveInt('a positive number of connections').default(5),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt('a positive number of seconds').default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt('a positive number of days').default(30),
   PASSWORD_MIN_LENGTH: positiveInt('a password length between 8 and 64')

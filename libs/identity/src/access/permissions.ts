@@ -29,6 +29,8 @@ export const Permission = {
   LEARNING_RULES_MANAGE: 'LEARNING_RULES_MANAGE',
   /** Revoke certificates. */
   CERTIFICATES_MANAGE: 'CERTIFICATES_MANAGE',
+  /** The reminder policy, dead-lettered messages and bounced addresses of the organization. */
+  NOTIFICATIONS_MANAGE: 'NOTIFICATIONS_MANAGE',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

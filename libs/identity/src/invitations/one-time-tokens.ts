@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, SecretBox, hashToken, randomToken, type AppConfig } from '@academy/common';
-import { OutboxWriter } from '@academy/outbox';
+import { OutboxWriter, type OutboxTopic } from '@academy/outbox';
 import { IsNull, type EntityManager } from 'typeorm';
 import { OneTimeTokenEntity, type OneTimeTokenPurpose } from '../entities/one-time-token.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
@@ -11,10 +11,10 @@ const LIFETIME_MS: Record<OneTimeTokenPurpose, number> = {
 };
 
 /** The outbox topic of each purpose: the notifications worker delivers these messages. */
-export const TOKEN_MESSAGE_TOPIC: Record<OneTimeTokenPurpose, string> = {
+const TOKEN_MESSAGE_TOPIC = {
   INVITATION: 'identity.invitation',
   PASSWORD_RESET: 'identity.password-reset',
-};
+} as const satisfies Record<OneTimeTokenPurpose, OutboxTopic>;
 
 /**
  * Issues and redeems single-use tokens. Issuing supersedes the person's earlier tokens of the

@@ -8,7 +8,6 @@ import { CertificateEntity } from '../entities/certificate.entity.js';
 import type { EnrollmentEntity } from '../entities/enrollment.entity.js';
 import type { LearningItem } from '../content/learning-catalog.js';
 import { LearningErrors } from '../learning.errors.js';
-import { LearningTopics } from '../learning.events.js';
 import { certificateClaims } from './certificate-claims.js';
 import { CertificateSigner } from './certificate-signer.js';
 import { openBadgeCredential } from './open-badge.js';
@@ -118,7 +117,7 @@ export class CertificateService {
     }
     await this.outbox.enqueue(manager, {
       organizationId: enrollment.organizationId,
-      topic: LearningTopics.CERTIFICATE_ISSUED,
+      topic: 'learning.certificate-issued',
       payload: { certificateId: certificate.id },
       dedupeKey: `certificate-issued:${certificate.id}`,
     });

@@ -37,8 +37,11 @@ export interface EnrollmentRow {
   resume_lesson_slug: string | null;
 }
 
-/** The current version of the item an enrollment is for (shipped, or the organization's own). */
-const ITEM_CONTENT = `LEFT JOIN LATERAL (
+/**
+ * Joins `item.content`: the current version of the item enrollment `e` is for (the
+ * organization's own, else the shipped one). Other contexts use it to name what is due.
+ */
+export const ENROLLMENT_ITEM_CONTENT = `LEFT JOIN LATERAL (
     SELECT v.content FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
      WHERE i.kind = e.item_kind AND i.slug = e.item_slug
        AND (i.organization_id IS NULL OR i.organization_id = e.organization_id)
@@ -61,7 +64,7 @@ const PARTS = `
 export const ENROLLMENT_SUMMARY_SELECT = `
   SELECT e.id, e.item_kind, e.item_slug, item.content->>'title' AS title, e.status, e.assignment_id,
          e.cycle, e.due_at, e.enrolled_at, e.started_at, e.completed_at, e.resume_lesson_slug, ${PARTS}
-    FROM enrollments e ${ITEM_CONTENT}`;
+    FROM enrollments e ${ENROLLMENT_ITEM_CONTENT}`;
 
 export function toEnrollmentSummary(row: EnrollmentRow): EnrollmentSummary {
   return {

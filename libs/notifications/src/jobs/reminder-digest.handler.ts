@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@academy/common';
+import {
+  HandlesTopic,
+  type OutboxMessage,
+  type TopicHandler,
+  type TopicOutcome,
+} from '@academy/outbox';
+import { DataSource } from 'typeorm';
+import { Notifier } from '../delivery/notifier.js';
+import { PublicLinks } from '../delivery/public-links.js';
+import { Recipients } from '../delivery/recipients.js';
+import { nextDeliveryTime } from '../reminders/calendar.js';
+import { DigestReader } from '../reminders/digest-reader.js';
+import { ReminderPolicies } from '../reminders/reminder-policies.js';
+
+/**
+ * Sends a person's reminders of a day as one message, in-app and by email, at a moment the
+ * policy allows in their timezone (otherwise it waits for the next such moment). Reminders are
+ * marked sent once the message went out, so a retry gathers the same ones.
+ */
+@Injectable()
+@HandlesTopic('notifications.reminder-digest')
+export class ReminderDigestHandler implements TopicHandler<'notifications.reminder-digest'> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Recipients) private readonly recipients: Recipients,
+    @Inject(ReminderPolicies) private readonly policies: ReminderPolicies,
+    @Inject(DigestReader) private readonly reader: DigestReader,
+    @Inject(Notifier) private readonly notifier: Notifier,
+    @Inject(PublicLinks) private readonly links: PublicLinks,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(message: OutboxMessage<'notifications.reminder-digest'>): Promise<TopicOutcome> {
+    const { recipientId, sendOn } = message.payload;
+    const recipient = await this.recipients.find(message.organizationId, recipientId);
+    if (!recipient?.active) return undefined;
+    const now = this.clock.now();
+    const policy = await this.policies.effective(this.dataSource.manager, message.organizationId);
+    const allowed = nextDeliveryTime(now, recipient.timeZone, policy);
+    if (allowed > now) return { deferUntil: allowed };
+
+    const digest = await this.reader.gather(message.organizationId, recipientId, sendOn, now);
+    await this.settle(digest.staleReminderIds, 'cancelled', null, now);
+    const hasNews =
+      digest.dueSoon.length + digest.overdue.length + digest.reportsOverdue.length > 0 ||
+      (digest.organizationOverdue?.length ?? 0) > 0;
+    if (hasNews) {
+      await this.notifier.notify({
+        messageId: message.id,
+        recipient,
+        audience: 'compliance',
+        link: '/learning',
+        content: {
+          kind: 'reminder-digest',
+          recipientName: recipient.displayName,
+          dueSoon: digest.dueSoon,
+          overdue: digest.overdue,
+          reportsOverdue: digest.reportsOverdue,
+          organizationOverdue: digest.organizationOverdue,
+          dashboardUrl: this.links.url('/learning'),
+        },
+      });
+    }
+    await this.settle(digest.reminderIds, hasNews ? 'sent' : 'cancelled', message.id, now);
+    return undefined;
+  }
+
+  private async settle(
+    ids: string[],
+    status: 'sent' | 'cancelled',
+    digestMessageId: string | null,
+    now: Date,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE reminders SET status = $2, digest_message_id = $3,
+              sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz END
+        WHERE id = ANY($1) AND status = 'pending'`,
+      [ids, status, digestMessageId, now],
+    );
+  }
+}

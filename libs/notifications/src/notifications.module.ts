@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@academy/identity';
+import { OutboxModule } from '@academy/outbox';
+import { Deliveries } from './delivery/deliveries.js';
+import { EmailSender } from './delivery/email-sender.js';
+import { Notifier } from './delivery/notifier.js';
+import { PublicLinks } from './delivery/public-links.js';
+import { Recipients } from './delivery/recipients.js';
+import { DeadLetters } from './delivery/dead-letters.js';
+import { InAppNotifier } from './inbox/in-app-notifier.js';
+import { InboxChannel } from './inbox/inbox-channel.js';
+import { InboxService } from './inbox/inbox.service.js';
+import { NotificationPreferences } from './preferences/notification-preferences.js';
+import { UnsubscribeLinks } from './preferences/unsubscribe-links.js';
+import { DigestReader } from './reminders/digest-reader.js';
+import { ReminderEventsSubscriber } from './reminders/reminder-events.subscriber.js';
+import { ReminderPlanner } from './reminders/reminder-planner.js';
+import { ReminderPolicies } from './reminders/reminder-policies.js';
+import { ReminderPolicyService } from './reminders/reminder-policy.service.js';
+import { ReminderPreview } from './reminders/reminder-preview.js';
+
+const services = [
+  ReminderPolicies,
+  ReminderPlanner,
+  ReminderPolicyService,
+  ReminderPreview,
+  ReminderEventsSubscriber,
+  DigestReader,
+  Recipients,
+  PublicLinks,
+  Deliveries,
+  EmailSender,
+  Notifier,
+  InAppNotifier,
+  InboxChannel,
+  InboxService,
+  NotificationPreferences,
+  UnsubscribeLinks,
+  DeadLetters,
+];
+
+/**
+ * Reminders, in-app notifications, preferences and delivery. The API and the worker both import
+ * it: the reminder planner must subscribe to learning's events wherever they are published.
+ */
+@Module({ imports: [IdentityModule, OutboxModule], providers: services, exports: services })
+export class NotificationsModule {}

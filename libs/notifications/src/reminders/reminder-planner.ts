@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@academy/common';
+import { OPEN_ENROLLMENT } from '@academy/learning';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_REMINDER_POLICY } from '../entities/reminder-policy.entity.js';
+import { ReminderPolicies } from './reminder-policies.js';
+
+/** SQL of the outbox dedupe key of a person's digest of one day, from a row alias with `recipient_id` and `send_on`. */
+const digestKey = (row: string) =>
+  `'reminder-digest:' || ${row}.recipient_id || ':' || ${row}.send_on`;
+
+/**
+ * SQL that ends a statement whose CTEs `inserted` (new reminders: organization_id, recipient_id,
+ * send_on) and `placed` (recipient_id, send_on, tz) exist: one digest message per person and
+ * day at `sendTime` local, reviving a digest that was cancelled when its reminders were.
+ */
+const insertDigests = (sendTime: string) => `,
+  digests AS (
+    SELECT DISTINCT i.organization_id, i.recipient_id, i.send_on, p.tz
+      FROM inserted i JOIN placed p USING (recipient_id, send_on))
+  INSERT INTO outbox_messages (organization_id, topic, payload, available_at, dedupe_key)
+  SELECT organization_id, 'notifications.reminder-digest',
+         jsonb_build_object('recipientId', recipient_id, 'sendOn', send_on),
+         (send_on + ${sendTime}) AT TIME ZONE tz, ${digestKey('d')}
+    FROM digests d
+  ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL
+  DO UPDATE SET status = 'pending', available_at = EXCLUDED.available_at, attempts = 0
+    WHERE outbox_messages.status = 'cancelled'`;
+
+/**
+ * Plans, moves and cancels reminders inside the transaction of the learning change that calls
+ * for it, with one statement for any number of enrollments (assigning a course to 10,000 people
+ * plans their reminders in the same transaction). It reads learning's enrollments and
+ * identity's people directly, read-only, as set-based work across contexts must.
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    @Inject(ReminderPolicies) private readonly policies: ReminderPolicies,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Plans the reminders of the given open, dated enrollments (all of the organization's when
+   * `enrollmentIds` is null) and the digest message of each person and day they fall on.
+   * Reminders whose day has passed are not planned; days off move to the next working day.
+   */
+  async plan(
+    manager: EntityManager,
+    organizationId: string,
+    enrollmentIds: readonly string[] | null,
+  ): Promise<void> {
+    const policy = await this.policies.effective(manager, organizationId);
+    await manager.query(
+      `WITH targets AS (
+         SELECT e.id AS enrollment_id, e.user_id, e.due_at, coalesce(u.timezone, o.timezone) AS tz,
+                m.id AS manager_id, coalesce(m.timezone, o.timezone) AS manager_tz
+           FROM enrollments e
+           JOIN organizations o ON o.id = e.organization_id
+           JOIN users u ON u.id = e.user_id AND u.status = 'ACTIVE'
+           LEFT JOIN users m ON m.id = u.manager_id AND m.status = 'ACTIVE'
+          WHERE e.organization_id = $1 AND ($2::uuid[] IS NULL OR e.id = ANY($2))
+            AND e.due_at IS NOT NULL AND e.${OPEN_ENROLLMENT}),
+       planned AS (
+         SELECT enrollment_id, user_id AS recipient_id, 'due-soon' AS kind, d AS offset_days, tz,
+                (due_at AT TIME ZONE tz)::date - d AS day
+           FROM targets CROSS JOIN unnest($3::int[]) AS d
+         UNION ALL
+         SELECT enrollment_id, user_id, 'overdue', d, tz, (due_at AT TIME ZONE tz)::date + d
+           FROM targets CROSS JOIN unnest($4::int[]) AS d
+         UNION ALL
+         SELECT enrollment_id, manager_id, 'escalation', $5::int, manager_tz,
+                (due_at AT TIME ZONE manager_tz)::date + $5::int
+           FROM targets WHERE manager_id IS NOT NULL AND $5::int IS NOT NULL),
+       placed AS (
+         SELECT p.*, w.send_on FROM planned p
+          CROSS JOIN LATERAL (
+            SELECT p.day + k AS send_on FROM generate_series(0, 6) AS k
+             WHERE extract(isodow FROM p.day + k)::int = ANY($6::int[]) ORDER BY k LIMIT 1) w
+          WHERE w.send_on >= ($7::timestamptz AT TIME ZONE p.tz)::date),
+       inserted AS (
+         INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
+         SELECT $1, recipient_id, enrollment_id, kind, offset_days, send_on FROM placed
+         ON CONFLICT (enrollment_id, recipient_id, kind, offset_days)
+           WHERE status = 'pending' AND enrollment_id IS NOT NULL DO NOTHING
+         RETURNING organization_id, recipient_id, send_on)
+       ${insertDigests('$8::time')}`,
+      [
+        organizationId,
+        enrollmentIds,
+        policy.daysBefore,
+        policy.daysOverdue,
+        policy.escalateAfterDays,
+        policy.workingDays,
+        this.clock.now(),
+        policy.sendTime,
+      ],
+    );
+  }
+
+  /**
+   * Plans this week's overdue summary for every admin of every organization whose policy has
+   * one (idempotent: at most one per admin and day), on the policy's weekday in the admin's
+   * timezone, unless that day has already passed this week.
+   */
+  async planOrganizationSummaries(manager: EntityManager): Promise<void> {
+    const defaults = DEFAULT_REMINDER_POLICY;
+    await manager.query(
+      `WITH admins AS (
+         SELECT u.organization_id, u.id AS recipient_id,
+                coalesce(u.timezone, o.timezone) AS tz,
+                CASE WHEN p.organization_id IS NULL THEN $1 ELSE p.admin_summary_weekday END AS weekday,
+                coalesce(p.send_time, $2) AS send_time
+           FROM users u JOIN organizations o ON o.id = u.organization_id
+           LEFT JOIN reminder_policies p ON p.organization_id = u.organization_id
+          WHERE u.role = 'ADMIN' AND u.status = 'ACTIVE'),
+       placed AS (
+         SELECT organization_id, recipient_id, tz, send_time,
+                today + ((weekday - extract(isodow FROM today)::int + 7) % 7) AS send_on
+           FROM admins CROSS JOIN LATERAL (SELECT ($3::timestamptz AT TIME ZONE tz)::date AS today) t
+          WHERE weekday IS NOT NULL),
+       inserted AS (
+         INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
+         SELECT organization_id, recipient_id, NULL, 'organization-summary', 0, send_on FROM placed
+         ON CONFLICT (recipient_id, kind, send_on) WHERE enrollment_id IS NULL DO NOTHING
+         RETURNING organization_id, recipient_id, send_on)
+       ${insertDigests('(SELECT send_time::time FROM placed x WHERE x.recipient_id = d.recipient_id)')}`,
+      [defaults.adminSummaryWeekday, defaults.sendTime, this.clock.now()],
+    );
+  }
+
+  /**
+   * Cancels the pending reminders of the given enrollments (all of the organization's when
+   * null), and every digest message left with nothing to say.
+   */
+  async cancel(
+    manager: EntityManager,
+    organizationId: string,
+    enrollmentIds: readonly string[] | null,
+  ): Promise<void> {
+    await this.cancelWhere(
+      manager,
+      `organization_id = $1 AND enrollment_id IS NOT NULL AND ($2::uuid[] IS NULL OR enrollment_id = ANY($2))`,
+      [organizationId, enrollmentIds],
+    );
+  }
+
+  /** Cancels everything still to be sent to a person (e.g. deactivated). */
+  async cancelForRecipient(
+    manager: EntityManager,
+    organizationId: string,
+    recipientId: string,
+  ): Promise<void> {
+    await this.cancelWhere(manager, 'organization_id = $1 AND recipient_id = $2', [
+      organizationId,
+      recipientId,
+    ]);
+  }
+
+  /** Moves reminders after a due date or the policy changed: cancel, then plan afresh. */
+  async replan(
+    manager: EntityManager,
+    organizationId: string,
+    enrollmentIds: readonly string[] | null,
+  ): Promise<void> {
+    await this.cancel(manager, organizationId, enrollmentIds);
+    await this.plan(manager, organizationId, enrollmentIds);
+  }
+
+  private async cancelWhere(
+    manager: EntityManager,
+    condition: string,
+    parameters: unknown[],
+  ): Promise<void> {
+    // The outer statement sees the reminders as they were before the CTE cancelled them, so
+    // "nothing left" must leave out the ones just cancelled explicitly.
+    await manager.query(
+      `WITH cancelled AS (
+         UPDATE reminders SET status = 'cancelled'
+          WHERE status = 'pending' AND ${condition}
+          RETURNING id, organization_id, recipient_id, send_on),
+       emptied AS (
+         SELECT DISTINCT c.organization_id, ${digestKey('c')} AS dedupe_key
+           FROM cancelled c
+          WHERE NOT EXISTS (
+            SELECT 1 FROM reminders r
+             WHERE r.recipient_id = c.recipient_id AND r.send_on = c.send_on AND r.status = 'pending'
+               AND NOT EXISTS (SELECT 1 FROM cancelled x WHERE x.id = r.id)))
+       UPDATE outbox_messages o SET status = 'cancelled'
+         FROM emptied
+        WHERE o.organization_id = emptied.organization_id AND o.dedupe_key = emptied.dedupe_key
+          AND o.status = 'pending'`,
+      parameters,
+    );
+  }
+}

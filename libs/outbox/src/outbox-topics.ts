@@ -1,0 +1,25 @@
+/**
+ * Every outbox topic with the payload its messages carry, and the one list the worker's boot
+ * check holds handlers against (like the job registry of @academy/queue). Payloads hold ids —
+ * and, where a message must carry a secret, that secret sealed with the data key — never
+ * personal data: the handler reads the facts when it acts.
+ */
+export interface OutboxTopicPayloads {
+  /** Email a person their invitation link. */
+  'identity.invitation': { userId: string; tokenId: string; sealedToken: string };
+  /** Email a person their password-reset link. */
+  'identity.password-reset': { userId: string; tokenId: string; sealedToken: string };
+  /** Tell the holder about a new certificate. */
+  'learning.certificate-issued': { certificateId: string };
+  /** One person's reminders of one day in their timezone, gathered into one message. */
+  'notifications.reminder-digest': { recipientId: string; sendOn: string };
+}
+
+export type OutboxTopic = keyof OutboxTopicPayloads;
+
+export const OUTBOX_TOPICS: readonly OutboxTopic[] = [
+  'identity.invitation',
+  'identity.password-reset',
+  'learning.certificate-issued',
+  'notifications.reminder-digest',
+];
