@@ -4,6 +4,7 @@ import { CreateIdentityAndOutbox1795645456850 } from './1795645456850-create-ide
 import { CreateCatalog1795646776232 } from './1795646776232-create-catalog.js';
 import { CreateLearning1795652547176 } from './1795652547176-create-learning.js';
 import { CreateNotifications1795662025949 } from './1795662025949-create-notifications.js';
+import { CreateWebhookEndpoints1795663899847 } from './1795663899847-create-webhook-endpoints.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -11,4 +12,5 @@ export const migrations = [
   CreateCatalog1795646776232,
   CreateLearning1795652547176,
   CreateNotifications1795662025949,
+  CreateWebhookEndpoints1795663899847,
 ];

@@ -5,11 +5,14 @@ import {
   invitePerson,
   seedOrganization,
   signIn,
+  notifyWhenListening,
   startTestApi,
+  subscribeLive,
   type SeededOrganization,
   type TestApi,
 } from '@academy/testing';
 import { buildSchema } from 'graphql';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationMatrix, type Caller, type MatrixContext } from './authorization-matrix.js';
 
@@ -107,10 +110,42 @@ describe('authorization matrix', () => {
     expect(listed.filter((operation) => !operations.includes(operation))).toEqual([]);
   });
 
+  /**
+   * A subscription's outcome for a caller: a refused connection, the first error, or OK once a
+   * notification pushed to the caller arrives (the schema's one subscription is
+   * notificationReceived; the protocol itself acknowledges no subscription).
+   */
+  const liveOutcomeOf = async (document: string, auth: Record<string, string>) => {
+    const live = subscribeLive(api, document, auth.authorization ? auth : {});
+    try {
+      const token = auth.authorization?.slice('Bearer '.length);
+      if (token) {
+        const { sub, org } = decodeJwt(token);
+        // Settles after the outcome when the subscription was refused; nothing waits for it then.
+        notifyWhenListening(api, {
+          organizationId: String(org),
+          userId: String(sub),
+          subject: 'Matrix',
+        }).catch(() => undefined);
+      }
+      const first = await Promise.race([live.closed, live.message(0)]);
+      if (first === 4401) return 'IDENTITY_NOT_AUTHENTICATED';
+      if (typeof first === 'number') return `CLOSED_${first}`;
+      const errors = first.kind === 'error' ? first.errors : first.result.errors;
+      return errors?.[0] ? outcomeOf({ errors: [...errors] }) : 'OK';
+    } finally {
+      await live.dispose();
+    }
+  };
+
   for (const row of authorizationMatrix) {
     it(`${row.operation}: ${CALLERS.map((caller) => `${caller} ${row.expect[caller]}`).join(', ')}`, async () => {
       const outcomes: Partial<Record<Caller, string>> = {};
       for (const caller of CALLERS) {
+        if (row.overWebSocket) {
+          outcomes[caller] = await liveOutcomeOf(row.document, headers.get(caller) ?? {});
+          continue;
+        }
         const variables = row.variables?.(context, caller);
         const { body } = await api.graphql(row.document, variables, headers.get(caller));
         outcomes[caller] = outcomeOf(body);

@@ -27,6 +27,11 @@ export interface MatrixRow {
   idVariable?: string;
   /** The operation ends the caller's session: everyone signs in afresh after it. */
   consumesSession?: boolean;
+  /**
+   * A subscription: run over graphql-ws with the caller's token in connection_init. A refused
+   * connection (4401) reads as IDENTITY_NOT_AUTHENTICATED.
+   */
+  overWebSocket?: boolean;
   expect: Record<Caller, string>;
 }
 
@@ -414,6 +419,12 @@ export const authorizationMatrix: MatrixRow[] = [
     document: 'mutation { unsubscribe(token: "not-a-token") }',
     expect: everyone('NOTIFICATIONS_INVALID_UNSUBSCRIBE_LINK'),
   },
+  {
+    operation: 'notificationReceived',
+    document: 'subscription { notificationReceived { id subject } }',
+    overWebSocket: true,
+    expect: signedIn,
+  },
   { operation: 'reminderPolicy', document: '{ reminderPolicy { sendTime } }', expect: adminsOnly },
   {
     operation: 'updateReminderPolicy',
@@ -441,6 +452,39 @@ export const authorizationMatrix: MatrixRow[] = [
   {
     operation: 'clearBouncedAddress',
     document: 'mutation { clearBouncedAddress(email: "nobody@matrix.test") }',
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+  {
+    operation: 'webhookEndpoints',
+    document: '{ webhookEndpoints { id url events active } }',
+    expect: adminsOnly,
+  },
+  {
+    operation: 'createWebhookEndpoint',
+    document:
+      'mutation { createWebhookEndpoint(input: { url: "https://hooks.example.com/matrix", events: [ENROLLMENT_COMPLETED] }) { endpoint { id } } }',
+    expect: adminsOnly,
+  },
+  // The endpoint rows name an id no organization has: cross-organization access is proven in
+  // test/notifications-webhooks.e2e-spec.ts against a real endpoint.
+  {
+    operation: 'updateWebhookEndpoint',
+    document: `mutation { updateWebhookEndpoint(id: "${UNKNOWN}", input: { active: false }) { id } }`,
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+  {
+    operation: 'deleteWebhookEndpoint',
+    document: `mutation { deleteWebhookEndpoint(id: "${UNKNOWN}") }`,
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+  {
+    operation: 'rotateWebhookSecret',
+    document: `mutation { rotateWebhookSecret(id: "${UNKNOWN}") { secret } }`,
+    expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+  {
+    operation: 'testWebhook',
+    document: `mutation { testWebhook(id: "${UNKNOWN}") }`,
     expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
   },
 

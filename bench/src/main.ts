@@ -182,7 +182,8 @@ async function checkAnswer(scenario: Scenario, api: BenchServer): Promise<void> 
 
 async function runTimed(scenario: TimedScenario, api: BenchServer): Promise<TimedResult> {
   const before = await scrapeApi(api);
-  const times = await scenario.run({ apiUrl: api.url, db: pool, context });
+  const { note, ...times } = await scenario.run({ apiUrl: api.url, db: pool, config, context });
+  if (note) notes.push(`${scenario.name}: ${note}.`);
   const after = await scrapeApi(api);
   return {
     name: scenario.name,

@@ -78,8 +78,9 @@ export interface TimedScenario {
   run: (bench: {
     apiUrl: string;
     db: pg.Pool;
+    config: AppConfig;
     context: BenchContext;
-  }) => Promise<{ api: number[]; baseline: number[] }>;
+  }) => Promise<{ api: number[]; baseline: number[]; note?: string }>;
 }
 
 export interface Statement {
@@ -522,5 +523,19 @@ export const timedScenarios: TimedScenario[] = [
       'GraphQL `assignLearning` of one course (due within 30 days) to a group of all 10,000 learners, as an administrator; 3 runs, each on a course no one has; baseline: the same work on a bare pg client, 5 statements in one transaction (BEGIN, the assignment row, the group members, the INSERT ... SELECT of the product EnrollmentWriter itself, COMMIT), undone before the API run on the same course',
     target: 'under 2 s',
     run: async (bench) => (await import('./assign.js')).timeAssignments(bench),
+  },
+  {
+    name: 'relay',
+    description:
+      'the outbox relay (product OutboxLedger + OutboxRelay) handing 10,000 due reminder digests to BullMQ: claiming UPDATEs in batches of 1,000 and addBulk with jobId = row id; 3 runs; baseline: BullMQ addBulk of the same 10,000 jobs alone',
+    target: 'under 1.5 s',
+    run: async (bench) => (await import('./outbox.js')).timeRelay(bench),
+  },
+  {
+    name: 'deliver',
+    description:
+      'the worker (child process, pooled SMTP to a sink in the bench process) delivering 3,000 due reminder digests, each gathered, rendered and sent by email and in-app, timed from start-up to the last one done; 3 runs; baseline: nodemailer alone sending 3,000 emails of the same size over the same pool',
+    target: 'at least 300 emails/s: under 10 s',
+    run: async (bench) => (await import('./outbox.js')).timeDelivery(bench),
   },
 ];

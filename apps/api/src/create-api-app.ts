@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger, type AppConfig, type Clock } from '@academy/common';
+import { QueueRegistry } from '@academy/queue';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { ApiModule } from './api.module.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { mountQueueDashboard } from './operations/queue-dashboard.js';
 import { requestIdOf } from './request-id.js';
 
 /**
@@ -54,6 +56,10 @@ export async function createApiApp(
     },
   );
   observeRequests(adapter.getInstance(), logger, app.get(MetricsService));
+  // Without an operator token there is no dashboard at all, rather than one nobody can open.
+  if (config.OPERATOR_TOKEN) {
+    await mountQueueDashboard(adapter.getInstance(), app.get(QueueRegistry), config.OPERATOR_TOKEN);
+  }
   await app.init();
   return app;
 }

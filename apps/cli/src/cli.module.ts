@@ -3,6 +3,7 @@ import { ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@acade
 import { DatabaseModule } from '@academy/database';
 import { CatalogModule } from '@academy/catalog';
 import { IdentityModule } from '@academy/identity';
+import { OutboxModule } from '@academy/outbox';
 import { platformSchema } from '@academy/platform';
 import { RedisModule } from '@academy/queue';
 import type { Logger } from 'pino';
@@ -21,6 +22,7 @@ export class CliModule {
         RedisModule,
         IdentityModule,
         CatalogModule,
+        OutboxModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { curriculum } from './commands/curriculum.js';
 import { doctor } from './commands/doctor.js';
 import { generateMigration } from './commands/generate-migration.js';
 import { migrate, revertMigration } from './commands/migrate.js';
+import { notifications } from './commands/notifications.js';
 import { verifyAudit } from './commands/verify-audit.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -17,6 +18,8 @@ Commands:
   org:create --name N --slug S --admin-email E
                              create an organization and its first admin; prints the invitation token
   audit verify               check every organization's audit hash chain; exit 1 at a broken link
+  notifications replay (--all | --organization <slug or id> | --id <uuid> ...)
+                             send dead-lettered messages again; prints how many were revived
   curriculum validate [dir]  check the curriculum files; every problem as file:line:column
   curriculum schema          regenerate curriculum/schema/*.schema.json
 `;
@@ -42,6 +45,7 @@ const commands: Record<string, () => Promise<number>> = {
     args[0] === 'verify'
       ? verifyAudit(config)
       : Promise.reject(new Error('the audit command has one subcommand: audit verify')),
+  notifications: () => notifications(config, logger, args),
 };
 
 const run = command ? commands[command] : undefined;

@@ -4,6 +4,7 @@ export { AuditTrail, type AuditRecord } from './audit/audit-trail.service.js';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verifier.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthenticationService } from './auth/authentication.service.js';
+export { clientAddressOf, parseTrustedProxies } from './auth/client-address.js';
 export { identityEntities } from './entities/index.js';
 export { Role, UserStatus } from './entities/user.entity.js';
 export { IdentityErrors } from './identity.errors.js';

@@ -6,4 +6,10 @@ export const NotificationsErrors = defineErrorCodes('NOTIFICATIONS', {
   NOT_OPTIONAL: 'BAD_USER_INPUT',
   INVALID_UNSUBSCRIBE_LINK: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  /** A webhook endpoint's URL, description or events are not acceptable. */
+  INVALID_WEBHOOK: 'BAD_USER_INPUT',
+  /** The organization already has as many webhook endpoints as it may. */
+  WEBHOOK_LIMIT_REACHED: 'CONFLICT',
+  /** A paused or gone endpoint cannot be tested: activate it first. */
+  WEBHOOK_INACTIVE: 'CONFLICT',
 });

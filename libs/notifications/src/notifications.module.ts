@@ -18,6 +18,10 @@ import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { ReminderPolicies } from './reminders/reminder-policies.js';
 import { ReminderPolicyService } from './reminders/reminder-policy.service.js';
 import { ReminderPreview } from './reminders/reminder-preview.js';
+import { WebhookBodies } from './webhooks/webhook-bodies.js';
+import { WebhookEndpoints } from './webhooks/webhook-endpoints.service.js';
+import { WebhookEventsSubscriber } from './webhooks/webhook-events.subscriber.js';
+import { WebhookSecrets } from './webhooks/webhook-secrets.js';
 
 const services = [
   ReminderPolicies,
@@ -37,6 +41,10 @@ const services = [
   NotificationPreferences,
   UnsubscribeLinks,
   DeadLetters,
+  WebhookSecrets,
+  WebhookEndpoints,
+  WebhookEventsSubscriber,
+  WebhookBodies,
 ];
 
 /**

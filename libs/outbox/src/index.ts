@@ -13,3 +13,9 @@ export {
   type TopicHandler,
   type TopicOutcome,
 } from './delivery/topic-handler.js';
+export {
+  BACKLOG_STATUSES,
+  countOutboxBacklog,
+  type BacklogCount,
+  type BacklogStatus,
+} from './delivery/outbox-backlog.js';

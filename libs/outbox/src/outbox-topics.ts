@@ -13,6 +13,11 @@ export interface OutboxTopicPayloads {
   'learning.certificate-issued': { certificateId: string };
   /** One person's reminders of one day in their timezone, gathered into one message. */
   'notifications.reminder-digest': { recipientId: string; sendOn: string };
+  /**
+   * One event for one organization webhook endpoint: `event` is its wire name (e.g.
+   * `enrollment.completed`, `webhook.ping`), `subjectIds` what it is about (enrollment ids).
+   */
+  'notifications.webhook': { endpointId: string; event: string; subjectIds: string[] };
 }
 
 export type OutboxTopic = keyof OutboxTopicPayloads;
@@ -22,4 +27,5 @@ export const OUTBOX_TOPICS: readonly OutboxTopic[] = [
   'identity.password-reset',
   'learning.certificate-issued',
   'notifications.reminder-digest',
+  'notifications.webhook',
 ];

@@ -45,3 +45,10 @@ export {
   type ReceivedEmail,
   type SmtpSink,
 } from './notification-fixtures.js';
+export {
+  inboxListeners,
+  notifyWhenListening,
+  subscribeLive,
+  type LiveMessage,
+  type LiveSubscription,
+} from './live-subscriptions.js';

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withTimeout } from '@academy/common';
+import { Clock, withTimeout } from '@academy/common';
 import { StatementCounter } from '@academy/database';
 import { QueueRegistry } from '@academy/queue';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { registerDeliveryGauges } from './delivery-gauges.js';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
-/** The API's Prometheus registry: process, HTTP, GraphQL, SQL and queue metrics. */
+/** The API's Prometheus registry: process, HTTP, GraphQL, SQL, queue and delivery metrics. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
@@ -37,6 +39,8 @@ export class MetricsService {
   constructor(
     @Inject(QueueRegistry) queues: QueueRegistry,
     @Inject(StatementCounter) statements: StatementCounter,
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(Clock) clock: Clock,
   ) {
     collectDefaultMetrics({ register: this.registry });
     new Counter({
@@ -66,5 +70,6 @@ export class MetricsService {
         }
       },
     });
+    registerDeliveryGauges(this.registry, dataSource, clock);
   }
 }

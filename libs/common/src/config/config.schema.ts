@@ -112,6 +112,13 @@ export const configSchema = z.object({
     .default('AI Security Academy <no-reply@localhost>'),
   /** Connections the worker keeps open to the mail server. */
   SMTP_POOL_SIZE: positiveInt('a positive number of connections').default(5),
+  /** How long the worker waits for a webhook receiver to answer. */
+  WEBHOOK_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10000),
+  /**
+   * Lets webhooks reach loopback, private and link-local addresses (for tests and receivers on
+   * the same private network). Off, a webhook to such an address is refused.
+   */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt('a positive number of seconds').default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt('a positive number of days').default(30),
   PASSWORD_MIN_LENGTH: positiveInt('a password length between 8 and 64')
@@ -125,6 +132,14 @@ export const configSchema = z.object({
   METRICS_TOKEN: z
     .string()
     .min(32, { error: 'expected at least 32 characters (openssl rand -hex 16)' })
+    .optional(),
+  /**
+   * The operators' secret for the queue dashboard at /admin/queues (HTTP Basic password or
+   * bearer token); unset, the dashboard is not served at all.
+   */
+  OPERATOR_TOKEN: z
+    .string()
+    .min(32, { error: 'expected at least 32 characters (openssl rand -hex 32)' })
     .optional(),
   TRUSTED_PROXIES: z
     .string()

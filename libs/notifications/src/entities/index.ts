@@ -4,6 +4,7 @@ import { NotificationPreferenceEntity } from './notification-preference.entity.j
 import { NotificationEntity } from './notification.entity.js';
 import { ReminderPolicyEntity } from './reminder-policy.entity.js';
 import { ReminderEntity } from './reminder.entity.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
 export const notificationsEntities = [
   ReminderPolicyEntity,
@@ -12,4 +13,5 @@ export const notificationsEntities = [
   DeliveryEntity,
   NotificationPreferenceEntity,
   EmailBounceEntity,
+  WebhookEndpointEntity,
 ];

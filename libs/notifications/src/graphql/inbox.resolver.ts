@@ -1,28 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DomainError, PageArgs, type Connection } from '@academy/common';
-import {
-  CurrentActor,
-  IdentityErrors,
-  Permission,
-  Public,
-  RequirePermission,
-  type Actor,
-} from '@academy/identity';
+import { PageArgs, type Connection } from '@academy/common';
+import { CurrentActor, Permission, Public, RequirePermission, type Actor } from '@academy/identity';
 import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
 import type { NotificationEntity } from '../entities/notification.entity.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.js';
 import { NotificationPreferenceInput } from './notifications.inputs.js';
 import { NotificationConnection, NotificationPreference } from './notifications.objects.js';
-
-/** An inbox belongs to a person; an API key has none. */
-function personOf(actor: Actor): Actor {
-  if (actor.kind !== 'USER') {
-    throw new DomainError(IdentityErrors.FORBIDDEN, 'Only a signed-in person has notifications.');
-  }
-  return actor;
-}
+import { personOf } from './person-of.js';
 
 @ArgsType()
 class MarkNotificationsReadArgs {

@@ -25,7 +25,8 @@ export class InAppNotifier {
   ) {}
 
   async add(notification: NewNotification): Promise<void> {
-    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
+    // An INSERT answers with its RETURNING rows alone (only UPDATE and DELETE add a count).
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO notifications
          (organization_id, user_id, kind, subject, summary, body, link, source_message_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -11,6 +11,7 @@ import {
 } from './one-time-link.handlers.js';
 import { PlanSummariesJob } from './plan-summaries.job.js';
 import { ReminderDigestHandler } from './reminder-digest.handler.js';
+import { WebhookHandler } from './webhook.handler.js';
 
 /** The outbox topic handlers that deliver messages, and the summary planner; only apps/worker imports it. */
 @Module({
@@ -24,6 +25,7 @@ import { ReminderDigestHandler } from './reminder-digest.handler.js';
     PasswordResetHandler,
     CertificateIssuedHandler,
     ReminderDigestHandler,
+    WebhookHandler,
   ],
 })
 export class NotificationsJobsModule {}

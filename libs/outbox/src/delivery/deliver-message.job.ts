@@ -26,7 +26,7 @@ export class DeliverMessageJob implements JobHandler<'outbox', 'deliver'> {
     if (!message) return;
     let outcome;
     try {
-      outcome = await this.topics.handlerFor(message.topic).handle(message as never);
+      outcome = await this.topics.handlerFor(message.topic).handle(message);
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

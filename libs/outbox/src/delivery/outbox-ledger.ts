@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, type AppConfig } from '@academy/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OutboxMessageEntity } from '../outbox-message.entity.js';
+import type { OutboxTopic } from '../outbox-topics.js';
+import type { OutboxMessage } from './topic-handler.js';
 
 /** How many attempts a message gets before it is dead-lettered (the queue retries in between). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -48,16 +49,36 @@ export class OutboxLedger {
   }
 
   /** Takes the message for this worker until the lease ends, or null when it is not ours to act on. */
-  async claim(id: string): Promise<OutboxMessageEntity | null> {
+  async claim(id: string): Promise<OutboxMessage<OutboxTopic> | null> {
     const now = this.clock.now();
-    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
+    const [rows] = await this.dataSource.query<
+      [
+        {
+          organization_id: string;
+          topic: OutboxTopic;
+          payload: never;
+          attempts: number;
+          created_at: Date;
+        }[],
+        number,
+      ]
+    >(
       `UPDATE outbox_messages SET status = 'claimed', claimed_until = $2
         WHERE id = $1 AND (status = 'queued' OR status = 'pending' AND available_at <= $3)
-        RETURNING id`,
+        RETURNING organization_id, topic, payload, attempts, created_at`,
       [id, new Date(now.getTime() + this.config.OUTBOX_CLAIM_LEASE_MS), now],
     );
-    if (rows.length === 0) return null;
-    return this.dataSource.getRepository(OutboxMessageEntity).findOneByOrFail({ id });
+    const row = rows[0];
+    return row
+      ? {
+          id,
+          organizationId: row.organization_id,
+          topic: row.topic,
+          payload: row.payload,
+          attempts: row.attempts,
+          createdAt: row.created_at,
+        }
+      : null;
   }
 
   async complete(id: string): Promise<void> {

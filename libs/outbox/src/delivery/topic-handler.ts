@@ -1,13 +1,19 @@
 import { SetMetadata } from '@nestjs/common';
-import type { OutboxMessageEntity } from '../outbox-message.entity.js';
 import type { OutboxTopic, OutboxTopicPayloads } from '../outbox-topics.js';
 
 export const TOPIC_HANDLER_METADATA = Symbol('OUTBOX_TOPIC_HANDLER');
 
-export type OutboxMessage<Topic extends OutboxTopic> = Omit<
-  OutboxMessageEntity,
-  'topic' | 'payload'
-> & { topic: Topic; payload: OutboxTopicPayloads[Topic] };
+/** A claimed message, as its handler sees it. */
+export interface OutboxMessage<Topic extends OutboxTopic> {
+  id: string;
+  organizationId: string;
+  topic: Topic;
+  payload: OutboxTopicPayloads[Topic];
+  /** Failed attempts before this one. */
+  attempts: number;
+  /** When the change that called for it committed. */
+  createdAt: Date;
+}
 
 /** What became of a message: done, or to be tried again at a later time (not a failure). */
 export type TopicOutcome = { deferUntil: Date } | undefined;
