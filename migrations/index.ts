@@ -5,6 +5,7 @@ import { CreateCatalog1795646776232 } from './1795646776232-create-catalog.js';
 import { CreateLearning1795652547176 } from './1795652547176-create-learning.js';
 import { CreateNotifications1795662025949 } from './1795662025949-create-notifications.js';
 import { CreateWebhookEndpoints1795663899847 } from './1795663899847-create-webhook-endpoints.js';
+import { DropRedundantReminderIndex1795667104023 } from './1795667104023-drop-redundant-reminder-index.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -13,4 +14,5 @@ export const migrations = [
   CreateLearning1795652547176,
   CreateNotifications1795662025949,
   CreateWebhookEndpoints1795663899847,
+  DropRedundantReminderIndex1795667104023,
 ];

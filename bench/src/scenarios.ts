@@ -534,7 +534,7 @@ export const timedScenarios: TimedScenario[] = [
   {
     name: 'deliver',
     description:
-      'the worker (child process, pooled SMTP to a sink in the bench process) delivering 3,000 due reminder digests, each gathered, rendered and sent by email and in-app, timed from start-up to the last one done; 3 runs; baseline: nodemailer alone sending 3,000 emails of the same size over the same pool',
+      'the worker (child process; SMTP_POOL_SIZE 20, WORKER_CONCURRENCY 32; an smtp-server sink in the bench process) delivering 3,000 due reminder digests, each gathered, rendered and sent by email and in-app, timed from start-up to the last one done; 3 runs; baseline: nodemailer alone sending 3,000 emails of the same size over the same 20 connections, 32 at a time',
     target: 'at least 300 emails/s: under 10 s',
     run: async (bench) => (await import('./outbox.js')).timeDelivery(bench),
   },

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@academy/common';
 import { PermanentDeliveryError } from '@academy/outbox';
@@ -33,6 +34,7 @@ export class EmailSender implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {
+    const plain = new URL(config.SMTP_URL).protocol === 'smtp:';
     this.transport = createTransport({
       url: config.SMTP_URL,
       pool: true,
@@ -40,6 +42,12 @@ export class EmailSender implements OnApplicationShutdown {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
+      // SMTP is a chatty exchange of short lines: with Nagle's algorithm each command can wait
+      // for the previous one's delayed ACK. A plain connection (STARTTLS may still upgrade it)
+      // is handed over unconnected with TCP_NODELAY set; smtps:// keeps nodemailer's own.
+      getSocket: (_options, callback) => {
+        callback(null, plain ? { socket: new Socket().setNoDelay(true) } : false);
+      },
     });
   }
 

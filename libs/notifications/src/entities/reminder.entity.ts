@@ -24,7 +24,7 @@ export type ReminderStatus = 'pending' | 'sent' | 'cancelled';
 @Index('ix_reminders_recipient_id_send_on', ['recipientId', 'sendOn'], {
   where: `"status" = 'pending'`,
 })
-@Index('ix_reminders_enrollment_id', ['enrollmentId'], { where: `"status" = 'pending'` })
+// Also serves cancelling by enrollment: its leading column is enrollment_id.
 @Index(
   'uq_reminders_enrollment_id_recipient_id_kind_offset_days',
   ['enrollmentId', 'recipientId', 'kind', 'offsetDays'],

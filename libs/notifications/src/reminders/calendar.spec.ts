@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY } from '../entities/reminder-policy.entity.js';
 import { inQuietHours, instantAt, localTime, nextDeliveryTime } from './calendar.js';
 import { policyProblems } from './reminder-policies.js';
+import { workingDayShifts } from './reminder-planner.js';
 
 const weekdays = { quietHoursStart: '20:00', quietHoursEnd: '08:00', workingDays: [1, 2, 3, 4, 5] };
 
@@ -88,5 +89,13 @@ describe('policyProblems', () => {
     expect(policyProblems({ ...DEFAULT_REMINDER_POLICY, sendTime: '21:00' })).toEqual([
       'sendTime: must fall outside quiet hours',
     ]);
+  });
+});
+
+describe('workingDayShifts', () => {
+  it('moves each weekday to the first working day on or after it', () => {
+    expect(workingDayShifts([1, 2, 3, 4, 5])).toEqual([0, 0, 0, 0, 0, 2, 1]);
+    expect(workingDayShifts([1, 2, 3, 4, 5, 6, 7])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(workingDayShifts([3])).toEqual([2, 1, 0, 6, 5, 4, 3]);
   });
 });

@@ -3,29 +3,33 @@ import { Clock } from '@academy/common';
 import { OPEN_ENROLLMENT } from '@academy/learning';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_REMINDER_POLICY } from '../entities/reminder-policy.entity.js';
+import { digestIdSql } from './digest-id.js';
 import { ReminderPolicies } from './reminder-policies.js';
 
-/** SQL of the outbox dedupe key of a person's digest of one day, from a row alias with `recipient_id` and `send_on`. */
-const digestKey = (row: string) =>
-  `'reminder-digest:' || ${row}.recipient_id || ':' || ${row}.send_on`;
-
 /**
- * SQL that ends a statement whose CTEs `inserted` (new reminders: organization_id, recipient_id,
- * send_on) and `placed` (recipient_id, send_on, tz) exist: one digest message per person and
- * day at `sendTime` local, reviving a digest that was cancelled when its reminders were.
+ * SQL that ends a statement whose CTE `digests` (organization_id, recipient_id, send_on,
+ * available_at) names each person and day with a reminder: one digest message each, whose id
+ * derives from the person and day (so planning twice finds it), reviving one that was cancelled
+ * when its reminders were. A digest that was already sent that day stays sent: its person's
+ * new reminder joins their next digest.
  */
-const insertDigests = (sendTime: string) => `,
-  digests AS (
-    SELECT DISTINCT i.organization_id, i.recipient_id, i.send_on, p.tz
-      FROM inserted i JOIN placed p USING (recipient_id, send_on))
-  INSERT INTO outbox_messages (organization_id, topic, payload, available_at, dedupe_key)
-  SELECT organization_id, 'notifications.reminder-digest',
-         jsonb_build_object('recipientId', recipient_id, 'sendOn', send_on),
-         (send_on + ${sendTime}) AT TIME ZONE tz, ${digestKey('d')}
+const INSERT_DIGESTS = `
+  INSERT INTO outbox_messages (id, organization_id, topic, payload, available_at)
+  SELECT ${digestIdSql('d')}, organization_id, 'notifications.reminder-digest',
+         jsonb_build_object('recipientId', recipient_id, 'sendOn', send_on), available_at
     FROM digests d
-  ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL
-  DO UPDATE SET status = 'pending', available_at = EXCLUDED.available_at, attempts = 0
+  ON CONFLICT (id) DO UPDATE SET status = 'pending', available_at = EXCLUDED.available_at, attempts = 0
     WHERE outbox_messages.status = 'cancelled'`;
+
+/** Days from each ISO weekday (index 1 to 7) to the first working day on or after it. */
+export function workingDayShifts(workingDays: readonly number[]): number[] {
+  return Array.from({ length: 8 }, (_, weekday) => {
+    for (let shift = 0; shift < 7; shift++) {
+      if (workingDays.includes(((weekday - 1 + shift) % 7) + 1)) return shift;
+    }
+    return 0;
+  }).slice(1);
+}
 
 /**
  * Plans, moves and cancels reminders inside the transaction of the learning change that calls
@@ -73,25 +77,25 @@ export class ReminderPlanner {
                 (due_at AT TIME ZONE manager_tz)::date + $5::int
            FROM targets WHERE manager_id IS NOT NULL AND $5::int IS NOT NULL),
        placed AS (
-         SELECT p.*, w.send_on FROM planned p
-          CROSS JOIN LATERAL (
-            SELECT p.day + k AS send_on FROM generate_series(0, 6) AS k
-             WHERE extract(isodow FROM p.day + k)::int = ANY($6::int[]) ORDER BY k LIMIT 1) w
-          WHERE w.send_on >= ($7::timestamptz AT TIME ZONE p.tz)::date),
+         SELECT planned.*, day + ($6::int[])[extract(isodow FROM day)::int] AS send_on FROM planned),
+       due AS (SELECT * FROM placed WHERE send_on >= ($7::timestamptz AT TIME ZONE tz)::date),
        inserted AS (
          INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
-         SELECT $1, recipient_id, enrollment_id, kind, offset_days, send_on FROM placed
+         SELECT $1, recipient_id, enrollment_id, kind, offset_days, send_on FROM due
          ON CONFLICT (enrollment_id, recipient_id, kind, offset_days)
-           WHERE status = 'pending' AND enrollment_id IS NOT NULL DO NOTHING
-         RETURNING organization_id, recipient_id, send_on)
-       ${insertDigests('$8::time')}`,
+           WHERE status = 'pending' AND enrollment_id IS NOT NULL DO NOTHING),
+       digests AS (
+         SELECT DISTINCT $1::uuid AS organization_id, recipient_id, send_on,
+                (send_on + $8::time) AT TIME ZONE tz AS available_at
+           FROM due)
+       ${INSERT_DIGESTS}`,
       [
         organizationId,
         enrollmentIds,
         policy.daysBefore,
         policy.daysOverdue,
         policy.escalateAfterDays,
-        policy.workingDays,
+        workingDayShifts(policy.workingDays),
         this.clock.now(),
         policy.sendTime,
       ],
@@ -122,9 +126,12 @@ export class ReminderPlanner {
        inserted AS (
          INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
          SELECT organization_id, recipient_id, NULL, 'organization-summary', 0, send_on FROM placed
-         ON CONFLICT (recipient_id, kind, send_on) WHERE enrollment_id IS NULL DO NOTHING
-         RETURNING organization_id, recipient_id, send_on)
-       ${insertDigests('(SELECT send_time::time FROM placed x WHERE x.recipient_id = d.recipient_id)')}`,
+         ON CONFLICT (recipient_id, kind, send_on) WHERE enrollment_id IS NULL DO NOTHING),
+       digests AS (
+         SELECT organization_id, recipient_id, send_on,
+                (send_on + send_time::time) AT TIME ZONE tz AS available_at
+           FROM placed)
+       ${INSERT_DIGESTS}`,
       [defaults.adminSummaryWeekday, defaults.sendTime, this.clock.now()],
     );
   }
@@ -180,7 +187,7 @@ export class ReminderPlanner {
           WHERE status = 'pending' AND ${condition}
           RETURNING id, organization_id, recipient_id, send_on),
        emptied AS (
-         SELECT DISTINCT c.organization_id, ${digestKey('c')} AS dedupe_key
+         SELECT DISTINCT c.organization_id, ${digestIdSql('c')} AS id
            FROM cancelled c
           WHERE NOT EXISTS (
             SELECT 1 FROM reminders r
@@ -188,7 +195,7 @@ export class ReminderPlanner {
                AND NOT EXISTS (SELECT 1 FROM cancelled x WHERE x.id = r.id)))
        UPDATE outbox_messages o SET status = 'cancelled'
          FROM emptied
-        WHERE o.organization_id = emptied.organization_id AND o.dedupe_key = emptied.dedupe_key
+        WHERE o.organization_id = emptied.organization_id AND o.id = emptied.id
           AND o.status = 'pending'`,
       parameters,
     );

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, decodeCursor, toConnection, type Connection } from '@academy/common';
 import type { Actor } from '@academy/identity';
 import { DataSource } from 'typeorm';
+import { digestIdSql } from './digest-id.js';
 
 /** One digest that will go out: to whom, when, and what it will remind them of. */
 export interface PlannedDigest {
@@ -70,7 +71,7 @@ export class ReminderPreview {
          FROM reminders r
          JOIN users u ON u.id = r.recipient_id AND u.organization_id = r.organization_id
          LEFT JOIN outbox_messages o ON o.organization_id = r.organization_id
-               AND o.dedupe_key = 'reminder-digest:' || r.recipient_id || ':' || r.send_on
+               AND o.id = ${digestIdSql('r')}
                AND o.status IN ('pending', 'queued')
         WHERE ${within}
         GROUP BY r.recipient_id, u.display_name, r.send_on ${having}
