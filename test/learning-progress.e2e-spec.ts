@@ -3,6 +3,7 @@ import { StatementCounter } from '@academy/database';
 import { CertificateService } from '@academy/learning';
 import {
   FIXTURE_ANSWERS,
+  finishPolicyCourse,
   importLearningFixture,
   invitePerson,
   seedOrganization,
@@ -106,15 +107,6 @@ describe('progress, attestations, completion and certificates', () => {
          progress { lessonSlug completedAt secondsSpent } enrollment { ${ENROLLMENT} } } }`,
       { input: { enrollmentId, lessonSlug, acknowledged } },
     );
-
-  /** Takes the policy course through to completion (both lessons, attestation, quiz). */
-  const finishPolicy = async (person: SignedInPerson, enrollmentId: string) => {
-    expect(
-      (await completeLesson(person, enrollmentId, 'acceptable-use', true)).errors,
-    ).toBeUndefined();
-    expect((await completeLesson(person, enrollmentId, 'reporting')).errors).toBeUndefined();
-    await passQuiz(person, 'policy-basics');
-  };
 
   const certificatesOf = async (userId: string) =>
     db.query<
@@ -231,7 +223,7 @@ describe('progress, attestations, completion and certificates', () => {
       'TRACK:essentials',
     ]);
     const byItem = new Map(board?.enrollments.map((e) => [e.itemSlug, e]));
-    await finishPolicy(learner, byItem.get('policy')?.id ?? '');
+    await finishPolicyCourse(api, learner, byItem.get('policy')?.id ?? '');
     expect((await certificatesOf(learner.id)).map((c) => c.item_slug)).toEqual(['policy']);
 
     await completeLesson(learner, byItem.get('basics')?.id ?? '', 'first-lesson');
@@ -299,7 +291,7 @@ describe('progress, attestations, completion and certificates', () => {
           'mutation { enrollInCourse(courseSlug: "policy") { id } }',
         )
       ).data?.enrollInCourse.id ?? '';
-    await finishPolicy(learner, enrollment);
+    await finishPolicyCourse(api, learner, enrollment);
     const [certificate] = await certificatesOf(learner.id);
     const issuer = (
       await gql<{ certificateIssuer: { id: string; jwk: JWK } }>(
@@ -357,7 +349,7 @@ describe('progress, attestations, completion and certificates', () => {
       `mutation { assignLearning(input: { itemKind: COURSE, itemSlug: "policy", userIds: ["${learner.id}"], recurrenceMonths: 12 }) { peopleEnrolled } }`,
     );
     const first = (await dashboard(learner))?.enrollments[0];
-    await finishPolicy(learner, first?.id ?? '');
+    await finishPolicyCourse(api, learner, first?.id ?? '');
     const [certificate] = await certificatesOf(learner.id);
     const next = (await dashboard(learner))?.enrollments.find((e) => e.state !== 'COMPLETED');
     expect(next).toMatchObject({ itemSlug: 'policy', cycle: 2, state: 'NOT_STARTED' });
@@ -369,7 +361,7 @@ describe('progress, attestations, completion and certificates', () => {
     const expired = await api.app.get(CertificateService).verify(certificate?.serial ?? '', later);
     expect(expired.status).toBe('EXPIRED');
 
-    await finishPolicy(learner, next?.id ?? '');
+    await finishPolicyCourse(api, learner, next?.id ?? '');
     const both = await certificatesOf(learner.id);
     expect(both).toHaveLength(2);
     const superseded = both.filter((c) => c.superseded_by_id !== null);
@@ -390,7 +382,7 @@ describe('progress, attestations, completion and certificates', () => {
           'mutation { enrollInCourse(courseSlug: "policy") { id } }',
         )
       ).data?.enrollInCourse.id ?? '';
-    await finishPolicy(learner, enrollment);
+    await finishPolicyCourse(api, learner, enrollment);
     const query = `query T($id: ID) { transcript(userId: $id) { userId displayName enrollments { itemSlug state } attempts { quizSlug score passed } certificates { serial status } } }`;
     const own = await gql<{
       transcript: { userId: string; attempts: unknown[]; certificates: unknown[] };
