@@ -19,8 +19,9 @@ const DELIVERED = 3_000;
 const RUNS = 3;
 const PREFIX = 'academy-bench-outbox';
 /** The delivery scenario's worker settings (and the baseline's): SMTP connections, jobs at once. */
-const SMTP_CONNECTIONS = 20;
-const CONCURRENT_JOBS = 32;
+const SMTP_CONNECTIONS = 40;
+const CONCURRENT_JOBS = 64;
+const DATABASE_CONNECTIONS = 20;
 
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
@@ -187,7 +188,7 @@ export async function timeDelivery({ db, config, context }: Bench) {
           OUTBOX_RELAY_INTERVAL_MS: '100',
           SMTP_POOL_SIZE: String(SMTP_CONNECTIONS),
           WORKER_CONCURRENCY: String(CONCURRENT_JOBS),
-          DATABASE_POOL_MAX: String(SMTP_CONNECTIONS),
+          DATABASE_POOL_MAX: String(DATABASE_CONNECTIONS),
         },
         stdio: 'ignore',
       });

@@ -35,7 +35,20 @@ interface Formatters {
   count: (forms: PluralForms, count: number) => string;
 }
 
+/** Building Intl formatters costs far more than using them: one set per locale and timezone. */
+const formattersByZone = new Map<string, Formatters>();
+
 function formatters(locale: Locale, timeZone: string): Formatters {
+  const key = `${locale}|${timeZone}`;
+  let cached = formattersByZone.get(key);
+  if (!cached) {
+    cached = createFormatters(locale, timeZone);
+    formattersByZone.set(key, cached);
+  }
+  return cached;
+}
+
+function createFormatters(locale: Locale, timeZone: string): Formatters {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
