@@ -75,11 +75,11 @@ describe('reminders and notifications', () => {
       ...extra,
     });
   };
-  const assign = async (person: SignedInPerson, dueOn: string) => {
+  const assign = async (person: SignedInPerson, dueOn: string, itemSlug = 'policy') => {
     const body = await gql<{ assignLearning: { assignment: { id: string } } }>(
       org.admin,
       `mutation A($input: AssignLearningInput!) { assignLearning(input: $input) { assignment { id } } }`,
-      { input: { itemKind: 'COURSE', itemSlug: 'policy', userIds: [person.id], dueOn } },
+      { input: { itemKind: 'COURSE', itemSlug, userIds: [person.id], dueOn } },
     );
     expect(body.errors).toBeUndefined();
     return body.data?.assignLearning.assignment.id ?? '';
@@ -227,6 +227,26 @@ describe('reminders and notifications', () => {
       '{ unreadNotificationCount }',
     );
     expect(after.data?.unreadNotificationCount).toBe(0);
+  });
+
+  it('moves a reminder planned for a day whose digest already went out to the next day', async () => {
+    const learner = await newPerson();
+    await assign(learner, `${day(5)}T17:00:00Z`);
+    await advanceTo(`${day(3)}T09:01:00Z`);
+    await waitFor(async () => (await digestsReceivedBy(learner)).length === 1, 'the first digest');
+
+    // Assigned after that day's digest: its 2-days-before reminder falls on the same day.
+    await assign(learner, `${day(5)}T17:00:00Z`, 'basics');
+    const planned = (await preview()).filter((row) => row.recipientId === learner.id);
+    expect(planned).toEqual([
+      expect.objectContaining({ sendOn: day(4), dueSoon: 1, overdue: 0 }),
+      expect.objectContaining({ sendOn: day(6), dueSoon: 0, overdue: 2 }),
+    ]);
+    await advanceTo(`${day(3)}T15:00:00Z`);
+    expect(await digestsReceivedBy(learner)).toHaveLength(1);
+    await advanceTo(`${day(4)}T09:01:00Z`);
+    await waitFor(async () => (await digestsReceivedBy(learner)).length === 2, 'the next digest');
+    expect((await inAppBodies(learner))[0]).toContain('Basics');
   });
 
   it('cancels pending reminders when the learning is completed, in the same transaction', async () => {

@@ -1,7 +1,8 @@
 /**
  * SQL of the id of a person's reminder digest of one day, from a row alias with `recipient_id`
- * and `send_on`: derived from both, so planning, cancelling and previewing find the same
- * message by its primary key (no second unique index to keep up on large assignments).
+ * and the day's column (`send_on` unless named): derived from both, so planning, cancelling and
+ * previewing find the same message by its primary key (no second unique index to keep up on
+ * large assignments).
  */
-export const digestIdSql = (row: string): string =>
-  `md5('reminder-digest:' || ${row}.recipient_id || ':' || ${row}.send_on)::uuid`;
+export const digestIdSql = (row: string, day = 'send_on'): string =>
+  `md5('reminder-digest:' || ${row}.recipient_id || ':' || ${row}.${day})::uuid`;

@@ -77,8 +77,17 @@ export class ReminderPlanner {
                 (due_at AT TIME ZONE manager_tz)::date + $5::int
            FROM targets WHERE manager_id IS NOT NULL AND $5::int IS NOT NULL),
        placed AS (
-         SELECT planned.*, day + ($6::int[])[extract(isodow FROM day)::int] AS send_on FROM planned),
-       due AS (SELECT * FROM placed WHERE send_on >= ($7::timestamptz AT TIME ZONE tz)::date),
+         SELECT planned.*, day + ($6::int[])[extract(isodow FROM day)::int] AS first_day FROM planned),
+       due AS (
+         -- A day whose digest is already out (or going out) gets no second message: the
+         -- reminder waits for the next working day.
+         SELECT placed.*, CASE WHEN EXISTS (
+                  SELECT 1 FROM outbox_messages o
+                   WHERE o.id = ${digestIdSql('placed', 'first_day')}
+                     AND o.status IN ('claimed', 'done', 'failed'))
+                THEN first_day + 1 + ($6::int[])[extract(isodow FROM first_day + 1)::int]
+                ELSE first_day END AS send_on
+           FROM placed WHERE first_day >= ($7::timestamptz AT TIME ZONE tz)::date),
        inserted AS (
          INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
          SELECT $1, recipient_id, enrollment_id, kind, offset_days, send_on FROM due
