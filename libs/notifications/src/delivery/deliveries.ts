@@ -41,8 +41,15 @@ export class Deliveries {
       [target.outboxMessageId, target.channel, target.recipient],
     );
     if (done) return;
-    const messageId = this.messageIdOf(target);
-    await send(messageId);
+    await send(this.messageIdOf(target));
+    await this.record(target);
+  }
+
+  /**
+   * Records a delivery made by a channel that is idempotent on its own (an in-app notification
+   * is unique per message and person), so it needs no lookup before sending.
+   */
+  async record(target: DeliveryTarget): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO notification_deliveries
          (organization_id, outbox_message_id, channel, recipient, message_id, delivered_at)
@@ -53,7 +60,7 @@ export class Deliveries {
         target.outboxMessageId,
         target.channel,
         target.recipient,
-        messageId,
+        this.messageIdOf(target),
         this.clock.now(),
       ],
     );

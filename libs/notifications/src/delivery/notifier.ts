@@ -63,18 +63,17 @@ export class Notifier {
     };
 
     if (choice.inApp) {
-      await this.deliveries.once({ ...target, channel: 'in-app' }, () =>
-        this.inApp.add({
-          organizationId: recipient.organizationId,
-          userId: recipient.id,
-          kind: content.kind,
-          subject: rendered.subject,
-          summary: rendered.summary,
-          body: rendered.text,
-          link,
-          sourceMessageId: messageId,
-        }),
-      );
+      await this.inApp.add({
+        organizationId: recipient.organizationId,
+        userId: recipient.id,
+        kind: content.kind,
+        subject: rendered.subject,
+        summary: rendered.summary,
+        body: rendered.text,
+        link,
+        sourceMessageId: messageId,
+      });
+      await this.deliveries.record({ ...target, channel: 'in-app' });
     }
     if (!choice.email) return;
     if (recipient.emailBounced) {

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WorkerRuntimeModule } from '@academy/queue';
+import { EmailSender } from '../delivery/email-sender.js';
+import { Notifier } from '../delivery/notifier.js';
+import { PublicLinks } from '../delivery/public-links.js';
+import { Recipients } from '../delivery/recipients.js';
 import { NotificationsModule } from '../notifications.module.js';
+import { DigestReader } from '../reminders/digest-reader.js';
+import { WebhookBodies } from '../webhooks/webhook-bodies.js';
 import { CertificateIssuedHandler } from './certificate-issued.handler.js';
 import { NotificationsSchedule } from './notifications-schedule.js';
 import { NotificationsProcessor } from './notifications.processor.js';
@@ -13,10 +19,19 @@ import { PlanSummariesJob } from './plan-summaries.job.js';
 import { ReminderDigestHandler } from './reminder-digest.handler.js';
 import { WebhookHandler } from './webhook.handler.js';
 
-/** The outbox topic handlers that deliver messages, and the summary planner; only apps/worker imports it. */
+/**
+ * The outbox topic handlers that deliver messages (with the SMTP pool, rendering and recipients
+ * they use), and the summary planner; only apps/worker imports it.
+ */
 @Module({
   imports: [WorkerRuntimeModule, NotificationsModule],
   providers: [
+    EmailSender,
+    Notifier,
+    Recipients,
+    PublicLinks,
+    DigestReader,
+    WebhookBodies,
     NotificationsProcessor,
     NotificationsSchedule,
     PlanSummariesJob,
