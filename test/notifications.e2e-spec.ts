@@ -249,6 +249,42 @@ describe('reminders and notifications', () => {
     expect((await inAppBodies(learner))[0]).toContain('Basics');
   });
 
+  it('does not email again when a message is claimed anew after its worker died having sent it', async () => {
+    const learner = await newPerson();
+    await assign(learner, `${day(5)}T17:00:00Z`);
+    await advanceTo(`${day(3)}T09:01:00Z`);
+    await waitFor(async () => (await digestsReceivedBy(learner)).length === 1, 'the digest');
+    const [digest] = await db.query<{ id: string; claims: number }[]>(
+      `SELECT id, claims FROM outbox_messages
+        WHERE topic = 'notifications.reminder-digest' AND payload->>'recipientId' = $1::text
+          AND status = 'done'`,
+      [learner.id],
+    );
+    expect(digest?.claims).toBe(1);
+
+    // As if the worker died after sending, before it settled the reminders and the message:
+    // its lease runs out and the reconciler hands the message to a worker again.
+    await db.query(
+      `UPDATE reminders SET status = 'pending', digest_message_id = NULL, sent_at = NULL
+        WHERE digest_message_id = $1`,
+      [digest?.id],
+    );
+    await db.query(
+      `UPDATE outbox_messages SET status = 'claimed', claimed_until = $2, processed_at = NULL
+        WHERE id = $1`,
+      [digest?.id, new Date(clock.now().getTime() - 1000)],
+    );
+    await waitFor(async () => {
+      const [again] = await db.query<{ status: string; claims: number }[]>(
+        'SELECT status, claims FROM outbox_messages WHERE id = $1',
+        [digest?.id],
+      );
+      return again?.status === 'done' && again.claims === 2;
+    }, 'the second claim to finish');
+    expect(await digestsReceivedBy(learner)).toHaveLength(1);
+    expect(await inAppBodies(learner)).toHaveLength(1);
+  });
+
   it('cancels pending reminders when the learning is completed, in the same transaction', async () => {
     const learner = await newPerson();
     await assign(learner, `${day(4)}T17:00:00Z`);

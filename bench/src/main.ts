@@ -34,8 +34,9 @@ import { ensureWrk, runWrk } from './wrk.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
-const API_PORT = 3190;
-const BASELINE_PORT = 3191;
+// BENCH_PORT moves both servers, so that two checkouts can bench side by side.
+const API_PORT = Number(process.env.BENCH_PORT ?? 3190);
+const BASELINE_PORT = API_PORT + 1;
 
 ensureLocalSecrets(join(PROJECT_ROOT, '.env'));
 

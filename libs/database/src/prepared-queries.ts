@@ -5,10 +5,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { StatementCounter } from './statement-logger.js';
 
 /**
- * Reads on the hottest paths (the actor of every request, course pages) as named prepared
- * statements: PostgreSQL then plans each once per connection instead of on every call, and on
- * these small queries planning costs more than execution. Only for reads outside transactions;
- * a name must always be used with the same SQL text.
+ * Statements on the hottest paths (the actor of every request, course pages, each message the
+ * worker delivers) as named prepared statements: PostgreSQL then plans each once per connection
+ * instead of on every call, and on these small statements planning costs more than execution;
+ * they also skip TypeORM's per-query work. Only for statements outside transactions (each one
+ * commits on its own); a name must always be used with the same SQL text.
  */
 @Injectable()
 export class PreparedQueries {

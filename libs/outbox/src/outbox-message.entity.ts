@@ -45,6 +45,13 @@ export class OutboxMessageEntity {
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
+  /**
+   * How often a worker has claimed it. The first claim knows that none of the message's effects
+   * can exist yet, so its handler need not look for earlier deliveries.
+   */
+  @Column({ type: 'int', default: 0 })
+  claims!: number;
+
   /** When the relay last handed it to the queue: the reconciler re-enqueues what Redis lost. */
   @Column({ type: 'timestamptz', nullable: true })
   enqueuedAt!: Date | null;

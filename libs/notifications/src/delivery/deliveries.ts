@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, type AppConfig } from '@academy/common';
-import { DataSource } from 'typeorm';
+import { PreparedQueries } from '@academy/database';
 import type { DeliveryChannel } from '../entities/delivery.entity.js';
 
 export interface DeliveryTarget {
@@ -22,7 +22,7 @@ export class Deliveries {
   private readonly host: string;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -34,23 +34,31 @@ export class Deliveries {
     return `<${target.outboxMessageId}.${target.channel}.${target.recipient}@${this.host}>`;
   }
 
-  async once(target: DeliveryTarget, send: (messageId: string) => Promise<void>): Promise<void> {
-    const [done] = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM notification_deliveries
-        WHERE outbox_message_id = $1 AND channel = $2 AND recipient = $3`,
-      [target.outboxMessageId, target.channel, target.recipient],
-    );
-    if (done) return;
+  /**
+   * Sends unless already delivered. On the message's first claim nothing can have been
+   * delivered yet, so the lookup is skipped (it is a statement per message on the busiest path).
+   */
+  async once(
+    target: DeliveryTarget,
+    firstClaim: boolean,
+    send: (messageId: string) => Promise<void>,
+  ): Promise<void> {
+    if (!firstClaim) {
+      const [done] = await this.prepared.query(
+        'delivery-done',
+        `SELECT 1 FROM notification_deliveries
+          WHERE outbox_message_id = $1 AND channel = $2 AND recipient = $3`,
+        [target.outboxMessageId, target.channel, target.recipient],
+      );
+      if (done) return;
+    }
     await send(this.messageIdOf(target));
     await this.record(target);
   }
 
-  /**
-   * Records a delivery made by a channel that is idempotent on its own (an in-app notification
-   * is unique per message and person), so it needs no lookup before sending.
-   */
-  async record(target: DeliveryTarget): Promise<void> {
-    await this.dataSource.query(
+  private async record(target: DeliveryTarget): Promise<void> {
+    await this.prepared.query(
+      'delivery-record',
       `INSERT INTO notification_deliveries
          (organization_id, outbox_message_id, channel, recipient, message_id, delivered_at)
        VALUES ($1, $2, $3, $4, $5, $6)

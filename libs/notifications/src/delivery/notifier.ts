@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PermanentDeliveryError } from '@academy/outbox';
+import { PermanentDeliveryError, type OutboxMessage, type OutboxTopic } from '@academy/outbox';
 import { InAppNotifier } from '../inbox/in-app-notifier.js';
 import { pickLocale, type MessageContent } from '../messages/message-content.js';
 import { renderMessage } from '../messages/render-message.js';
@@ -21,7 +21,7 @@ export type Audience = 'transactional' | 'compliance' | OptionalNoticeKind;
 
 export interface Notice {
   /** The outbox message being delivered: deliveries are recorded against it. */
-  messageId: string;
+  message: Pick<OutboxMessage<OutboxTopic>, 'id' | 'firstClaim'>;
   recipient: Recipient;
   content: MessageContent;
   audience: Audience;
@@ -40,7 +40,7 @@ export class Notifier {
     @Inject(UnsubscribeLinks) private readonly unsubscribeLinks: UnsubscribeLinks,
   ) {}
 
-  async notify({ messageId, recipient, content, audience, link }: Notice): Promise<void> {
+  async notify({ message, recipient, content, audience, link }: Notice): Promise<void> {
     const optional = audience !== 'transactional' && audience !== 'compliance';
     const choice = optional
       ? await this.preferences.of(recipient.id, audience)
@@ -56,12 +56,6 @@ export class Notifier {
       timeZone: recipient.timeZone,
       unsubscribeUrl,
     });
-    const target = {
-      organizationId: recipient.organizationId,
-      outboxMessageId: messageId,
-      recipient: recipient.id,
-    };
-
     if (choice.inApp) {
       await this.inApp.add({
         organizationId: recipient.organizationId,
@@ -71,9 +65,8 @@ export class Notifier {
         summary: rendered.summary,
         body: rendered.text,
         link,
-        sourceMessageId: messageId,
+        sourceMessageId: message.id,
       });
-      await this.deliveries.record({ ...target, channel: 'in-app' });
     }
     if (!choice.email) return;
     if (recipient.emailBounced) {
@@ -83,7 +76,13 @@ export class Notifier {
       }
       return;
     }
-    await this.deliveries.once({ ...target, channel: 'email' }, (stableId) =>
+    const target = {
+      organizationId: recipient.organizationId,
+      outboxMessageId: message.id,
+      channel: 'email' as const,
+      recipient: recipient.id,
+    };
+    await this.deliveries.once(target, message.firstClaim, (stableId) =>
       this.email.send({
         organizationId: recipient.organizationId,
         to: recipient.email,

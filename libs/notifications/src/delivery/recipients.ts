@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PreparedQueries } from '@academy/database';
 
 /** Who a message goes to, as the channels need it. */
 export interface Recipient {
@@ -29,13 +29,17 @@ interface RecipientRow {
   email_bounced: boolean;
 }
 
-/** Reads recipients at delivery time, so a message always uses a person's current details. */
+/**
+ * Reads recipients at delivery time, so a message always uses a person's current details (once
+ * per message: a prepared statement).
+ */
 @Injectable()
 export class Recipients {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(PreparedQueries) private readonly prepared: PreparedQueries) {}
 
   async find(organizationId: string, userId: string): Promise<Recipient | null> {
-    const [row] = await this.dataSource.query<RecipientRow[]>(
+    const [row] = await this.prepared.query<RecipientRow>(
+      'recipient',
       `SELECT u.id, u.organization_id, o.name AS organization_name, u.email, u.display_name,
               coalesce(u.locale, o.locale) AS locale, coalesce(u.timezone, o.timezone) AS timezone, u.status,
               EXISTS (SELECT 1 FROM email_bounces b

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@academy/common';
+import { PreparedQueries } from '@academy/database';
 import { REDIS } from '@academy/queue';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { Deliveries } from '../delivery/deliveries.js';
 import { InboxChannel } from './inbox-channel.js';
 
 export interface NewNotification {
@@ -15,22 +17,42 @@ export interface NewNotification {
   sourceMessageId: string;
 }
 
-/** Puts a notification in a person's inbox and announces it to their live subscriptions. */
+/**
+ * Puts a notification in a person's inbox, records it as the message's in-app delivery, and
+ * announces it to their live subscriptions.
+ */
 @Injectable()
 export class InAppNotifier {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(InboxChannel) private readonly channel: InboxChannel,
+    @Inject(Deliveries) private readonly deliveries: Deliveries,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async add(notification: NewNotification): Promise<void> {
-    // An INSERT answers with its RETURNING rows alone (only UPDATE and DELETE add a count).
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO notifications
-         (organization_id, user_id, kind, subject, summary, body, link, source_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (source_message_id, user_id) DO NOTHING RETURNING id`,
+    const delivery = {
+      organizationId: notification.organizationId,
+      outboxMessageId: notification.sourceMessageId,
+      channel: 'in-app' as const,
+      recipient: notification.userId,
+    };
+    // One prepared statement for both rows: this runs for every digest, the platform's busiest
+    // message. Both are unique per message and person, so a repeat adds neither.
+    const rows = await this.prepared.query<{ id: string }>(
+      'in-app-notification',
+      `WITH added AS (
+         INSERT INTO notifications
+           (organization_id, user_id, kind, subject, summary, body, link, source_message_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (source_message_id, user_id) DO NOTHING RETURNING id),
+       recorded AS (
+         INSERT INTO notification_deliveries
+           (organization_id, outbox_message_id, channel, recipient, message_id, delivered_at)
+         VALUES ($1, $8, 'in-app', $2, $9, $10)
+         ON CONFLICT (outbox_message_id, channel, recipient) DO NOTHING)
+       SELECT id FROM added`,
       [
         notification.organizationId,
         notification.userId,
@@ -40,6 +62,8 @@ export class InAppNotifier {
         notification.body,
         notification.link,
         notification.sourceMessageId,
+        this.deliveries.messageIdOf(delivery),
+        this.clock.now(),
       ],
     );
     const id = rows[0]?.id;

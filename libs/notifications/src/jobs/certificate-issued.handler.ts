@@ -34,7 +34,7 @@ export class CertificateIssuedHandler implements TopicHandler<'learning.certific
     const recipient = await this.recipients.find(message.organizationId, certificate.user_id);
     if (!recipient?.active) return undefined;
     await this.notifier.notify({
-      messageId: message.id,
+      message,
       recipient,
       audience: OptionalNoticeKind.CERTIFICATE_ISSUED,
       link: `/certificates/${certificate.serial}`,

@@ -43,7 +43,7 @@ export class OneTimeLinkMailer {
     if (!token || !recipient?.active) return;
     const plain = this.box.open(sealedToken, `one-time-token:${tokenId}`);
     await this.notifier.notify({
-      messageId: message.id,
+      message,
       recipient,
       audience: 'transactional',
       link: null,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@academy/common';
+import { PreparedQueries } from '@academy/database';
 import {
   HandlesTopic,
   type OutboxMessage,
@@ -24,6 +25,7 @@ import { ReminderPolicies } from '../reminders/reminder-policies.js';
 export class ReminderDigestHandler implements TopicHandler<'notifications.reminder-digest'> {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(Recipients) private readonly recipients: Recipients,
     @Inject(ReminderPolicies) private readonly policies: ReminderPolicies,
     @Inject(DigestReader) private readonly reader: DigestReader,
@@ -48,7 +50,7 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
       (digest.organizationOverdue?.length ?? 0) > 0;
     if (hasNews) {
       await this.notifier.notify({
-        messageId: message.id,
+        message,
         recipient,
         audience: 'compliance',
         link: '/learning',
@@ -74,7 +76,8 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     now: Date,
   ): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
+    await this.prepared.query(
+      'settle-reminders',
       `UPDATE reminders SET status = $2, digest_message_id = $3,
               sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz END
         WHERE id = ANY($1) AND status = 'pending'`,

@@ -61,6 +61,7 @@ export class WebhookHandler implements TopicHandler<'notifications.webhook'> {
         channel: 'webhook',
         recipient: endpoint.id,
       },
+      message.firstClaim,
       async (webhookId) => {
         const now = this.clock.now();
         let status: number;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PreparedQueries } from '@academy/database';
 import { ENROLLMENT_ITEM_CONTENT, OPEN_ENROLLMENT } from '@academy/learning';
 import { DataSource } from 'typeorm';
 import type {
@@ -46,6 +47,7 @@ const ORGANIZATION_SUMMARY_LINES = 20;
 export class DigestReader {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(PublicLinks) private readonly links: PublicLinks,
   ) {}
 
@@ -55,7 +57,9 @@ export class DigestReader {
     upTo: string,
     now: Date,
   ): Promise<DigestContents> {
-    const rows = await this.dataSource.query<ReminderRow[]>(
+    // Once per digest, the busiest message: a prepared statement.
+    const rows = await this.prepared.query<ReminderRow>(
+      'digest-reminders',
       `SELECT r.id, r.kind, r.enrollment_id, (e.id IS NOT NULL) AS open, e.item_kind, e.item_slug,
               coalesce(item.content->>'title', e.item_slug) AS title, e.due_at, s.display_name AS person_name
          FROM reminders r

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   DEFAULT_REMINDER_POLICY,
-  ReminderPolicyEntity,
   type ReminderPolicy,
 } from '../entities/reminder-policy.entity.js';
 import { inQuietHours, minutesOf } from './calendar.js';
@@ -42,20 +41,16 @@ export function policyProblems(policy: ReminderPolicy): string[] {
 @Injectable()
 export class ReminderPolicies {
   async effective(manager: EntityManager, organizationId: string): Promise<ReminderPolicy> {
-    const stored = await manager.getRepository(ReminderPolicyEntity).findOneBy({ organizationId });
-    return stored ? withoutRowFields(stored) : DEFAULT_REMINDER_POLICY;
+    // Plain SQL rather than a repository: every digest reads it, and entity mapping cost more
+    // than the query.
+    const [stored] = await manager.query<ReminderPolicy[]>(
+      `SELECT days_before AS "daysBefore", days_overdue AS "daysOverdue",
+              escalate_after_days AS "escalateAfterDays", admin_summary_weekday AS "adminSummaryWeekday",
+              send_time AS "sendTime", quiet_hours_start AS "quietHoursStart",
+              quiet_hours_end AS "quietHoursEnd", working_days AS "workingDays"
+         FROM reminder_policies WHERE organization_id = $1`,
+      [organizationId],
+    );
+    return stored ?? DEFAULT_REMINDER_POLICY;
   }
-}
-
-function withoutRowFields(entity: ReminderPolicyEntity): ReminderPolicy {
-  return {
-    daysBefore: entity.daysBefore,
-    daysOverdue: entity.daysOverdue,
-    escalateAfterDays: entity.escalateAfterDays,
-    adminSummaryWeekday: entity.adminSummaryWeekday,
-    sendTime: entity.sendTime,
-    quietHoursStart: entity.quietHoursStart,
-    quietHoursEnd: entity.quietHoursEnd,
-    workingDays: entity.workingDays,
-  };
 }

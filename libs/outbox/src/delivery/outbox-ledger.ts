@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, type AppConfig } from '@academy/common';
+import { PreparedQueries } from '@academy/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxTopic } from '../outbox-topics.js';
 import type { OutboxMessage } from './topic-handler.js';
@@ -15,6 +16,7 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 export class OutboxLedger {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -48,27 +50,26 @@ export class OutboxLedger {
     );
   }
 
-  /** Takes the message for this worker until the lease ends, or null when it is not ours to act on. */
+  /**
+   * Takes the message for this worker until the lease ends, or null when it is not ours to act on.
+   * Claiming and completing run once per message, so they are prepared statements.
+   */
   async claim(id: string): Promise<OutboxMessage<OutboxTopic> | null> {
     const now = this.clock.now();
-    const [rows] = await this.dataSource.query<
-      [
-        {
-          organization_id: string;
-          topic: OutboxTopic;
-          payload: never;
-          attempts: number;
-          created_at: Date;
-        }[],
-        number,
-      ]
-    >(
-      `UPDATE outbox_messages SET status = 'claimed', claimed_until = $2
+    const [row] = await this.prepared.query<{
+      organization_id: string;
+      topic: OutboxTopic;
+      payload: never;
+      attempts: number;
+      claims: number;
+      created_at: Date;
+    }>(
+      'outbox-claim',
+      `UPDATE outbox_messages SET status = 'claimed', claimed_until = $2, claims = claims + 1
         WHERE id = $1 AND (status = 'queued' OR status = 'pending' AND available_at <= $3)
-        RETURNING organization_id, topic, payload, attempts, created_at`,
+        RETURNING organization_id, topic, payload, attempts, claims, created_at`,
       [id, new Date(now.getTime() + this.config.OUTBOX_CLAIM_LEASE_MS), now],
     );
-    const row = rows[0];
     return row
       ? {
           id,
@@ -76,13 +77,15 @@ export class OutboxLedger {
           topic: row.topic,
           payload: row.payload,
           attempts: row.attempts,
+          firstClaim: row.claims === 1,
           createdAt: row.created_at,
         }
       : null;
   }
 
   async complete(id: string): Promise<void> {
-    await this.dataSource.query(
+    await this.prepared.query(
+      'outbox-complete',
       `UPDATE outbox_messages SET status = 'done', processed_at = $2, claimed_until = NULL
         WHERE id = $1 AND status = 'claimed'`,
       [id, this.clock.now()],

@@ -11,6 +11,11 @@ export interface OutboxMessage<Topic extends OutboxTopic> {
   payload: OutboxTopicPayloads[Topic];
   /** Failed attempts before this one. */
   attempts: number;
+  /**
+   * No worker held this message before, so nothing it does can have happened yet: a handler
+   * may skip looking for its earlier deliveries.
+   */
+  firstClaim: boolean;
   /** When the change that called for it committed. */
   createdAt: Date;
 }
