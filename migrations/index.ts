@@ -7,6 +7,7 @@ import { CreateNotifications1795662025949 } from './1795662025949-create-notific
 import { CreateWebhookEndpoints1795663899847 } from './1795663899847-create-webhook-endpoints.js';
 import { DropRedundantReminderIndex1795667104023 } from './1795667104023-drop-redundant-reminder-index.js';
 import { CountOutboxClaims1795672123501 } from './1795672123501-count-outbox-claims.js';
+import { IndexRemindersByDigest1795673133817 } from './1795673133817-index-reminders-by-digest.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -17,4 +18,5 @@ export const migrations = [
   CreateWebhookEndpoints1795663899847,
   DropRedundantReminderIndex1795667104023,
   CountOutboxClaims1795672123501,
+  IndexRemindersByDigest1795673133817,
 ];

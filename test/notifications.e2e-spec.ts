@@ -262,13 +262,9 @@ describe('reminders and notifications', () => {
     );
     expect(digest?.claims).toBe(1);
 
-    // As if the worker died after sending, before it settled the reminders and the message:
-    // its lease runs out and the reconciler hands the message to a worker again.
-    await db.query(
-      `UPDATE reminders SET status = 'pending', digest_message_id = NULL, sent_at = NULL
-        WHERE digest_message_id = $1`,
-      [digest?.id],
-    );
+    // As if the worker died after sending, before it recorded the message done: its lease runs
+    // out and the reconciler hands the message to a worker again, which takes the same reminders.
+    clock.set(`${day(3)}T09:30:00Z`);
     await db.query(
       `UPDATE outbox_messages SET status = 'claimed', claimed_until = $2, processed_at = NULL
         WHERE id = $1`,
@@ -281,6 +277,13 @@ describe('reminders and notifications', () => {
       );
       return again?.status === 'done' && again.claims === 2;
     }, 'the second claim to finish');
+    // Taken again by the second claim (the clock runs on from the time set above).
+    const taken = await db.query<{ status: string; sent_at: Date }[]>(
+      'SELECT status, sent_at FROM reminders WHERE digest_message_id = $1',
+      [digest?.id],
+    );
+    expect(taken.map((reminder) => reminder.status)).toEqual(['sent']);
+    expect(taken[0]?.sent_at.getTime()).toBeGreaterThanOrEqual(Date.parse(`${day(3)}T09:30:00Z`));
     expect(await digestsReceivedBy(learner)).toHaveLength(1);
     expect(await inAppBodies(learner)).toHaveLength(1);
   });

@@ -30,6 +30,10 @@ export type ReminderStatus = 'pending' | 'sent' | 'cancelled';
   ['enrollmentId', 'recipientId', 'kind', 'offsetDays'],
   { unique: true, where: `"status" = 'pending' AND "enrollment_id" IS NOT NULL` },
 )
+// A digest claimed again takes the reminders it took before.
+@Index('ix_reminders_digest_message_id', ['digestMessageId'], {
+  where: `"digest_message_id" IS NOT NULL`,
+})
 @Index('uq_reminders_recipient_id_kind_send_on', ['recipientId', 'kind', 'sendOn'], {
   unique: true,
   where: `"enrollment_id" IS NULL`,
@@ -62,7 +66,7 @@ export class ReminderEntity {
   @Column({ type: 'text', default: 'pending' })
   status!: ReminderStatus;
 
-  /** The digest message that delivered it. */
+  /** The digest message that took it: sent with it, or cancelled by it (nothing left to say). */
   @Column({ type: 'uuid', nullable: true })
   digestMessageId!: string | null;
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@academy/common';
-import { PreparedQueries } from '@academy/database';
 import {
   HandlesTopic,
   type OutboxMessage,
@@ -17,15 +16,14 @@ import { ReminderPolicies } from '../reminders/reminder-policies.js';
 
 /**
  * Sends a person's reminders of a day as one message, in-app and by email, at a moment the
- * policy allows in their timezone (otherwise it waits for the next such moment). Reminders are
- * marked sent once the message went out, so a retry gathers the same ones.
+ * policy allows in their timezone (otherwise it waits for the next such moment). The message
+ * takes its reminders as it reads them, and a retry takes the same ones again.
  */
 @Injectable()
 @HandlesTopic('notifications.reminder-digest')
 export class ReminderDigestHandler implements TopicHandler<'notifications.reminder-digest'> {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
     @Inject(Recipients) private readonly recipients: Recipients,
     @Inject(ReminderPolicies) private readonly policies: ReminderPolicies,
     @Inject(DigestReader) private readonly reader: DigestReader,
@@ -43,45 +41,35 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     const allowed = nextDeliveryTime(now, recipient.timeZone, policy);
     if (allowed > now) return { deferUntil: allowed };
 
-    const digest = await this.reader.gather(message.organizationId, recipientId, sendOn, now);
-    await this.settle(digest.staleReminderIds, 'cancelled', null, now);
+    const digest = await this.reader.take(
+      message.organizationId,
+      recipientId,
+      sendOn,
+      message,
+      now,
+    );
     const hasNews =
       digest.dueSoon.length + digest.overdue.length + digest.reportsOverdue.length > 0 ||
       (digest.organizationOverdue?.length ?? 0) > 0;
-    if (hasNews) {
-      await this.notifier.notify({
-        message,
-        recipient,
-        audience: 'compliance',
-        link: '/learning',
-        content: {
-          kind: 'reminder-digest',
-          recipientName: recipient.displayName,
-          dueSoon: digest.dueSoon,
-          overdue: digest.overdue,
-          reportsOverdue: digest.reportsOverdue,
-          organizationOverdue: digest.organizationOverdue,
-          dashboardUrl: this.links.url('/learning'),
-        },
-      });
+    if (!hasNews) {
+      await this.reader.release(digest.sentReminderIds);
+      return undefined;
     }
-    await this.settle(digest.reminderIds, hasNews ? 'sent' : 'cancelled', message.id, now);
+    await this.notifier.notify({
+      message,
+      recipient,
+      audience: 'compliance',
+      link: '/learning',
+      content: {
+        kind: 'reminder-digest',
+        recipientName: recipient.displayName,
+        dueSoon: digest.dueSoon,
+        overdue: digest.overdue,
+        reportsOverdue: digest.reportsOverdue,
+        organizationOverdue: digest.organizationOverdue,
+        dashboardUrl: this.links.url('/learning'),
+      },
+    });
     return undefined;
-  }
-
-  private async settle(
-    ids: string[],
-    status: 'sent' | 'cancelled',
-    digestMessageId: string | null,
-    now: Date,
-  ): Promise<void> {
-    if (ids.length === 0) return;
-    await this.prepared.query(
-      'settle-reminders',
-      `UPDATE reminders SET status = $2, digest_message_id = $3,
-              sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz END
-        WHERE id = ANY($1) AND status = 'pending'`,
-      [ids, status, digestMessageId, now],
-    );
   }
 }
