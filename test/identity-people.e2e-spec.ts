@@ -254,6 +254,12 @@ describe('people, groups, bulk invitations and API keys', () => {
     const asKey = { authorization: `Bearer ${secret}` };
     const listed = await api.graphql<UsersPage>(USERS, { first: 1 }, asKey);
     expect(listed.body.data?.users.totalCount).toBe(5);
+    // A key acts for the organization, not a person: it has no learning of its own.
+    const ownLearning = await api.graphql('{ myLearning { overdueCount } }', undefined, asKey);
+    expect(ownLearning.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ownLearning.body.errors?.[0]?.message).toBe(
+      'Only a signed-in person has their own learning.',
+    );
     const keys = await asAdmin<{ apiKeys: { name: string }[] }>('{ apiKeys { name } }');
     expect(JSON.stringify(keys.body)).not.toContain(secret.split('_').pop());
     await asAdmin('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id });

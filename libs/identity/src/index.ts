@@ -1,4 +1,5 @@
 export type { Actor, RequestMeta } from './access/actor.js';
+export { personOf } from './access/person-of.js';
 export { Permission, roleHas } from './access/permissions.js';
 export { AuditTrail, type AuditRecord } from './audit/audit-trail.service.js';
 export { verifyAuditChains, type ChainBreak } from './audit/audit-verifier.js';

@@ -1,5 +1,3 @@
-import { DomainError } from '@academy/common';
-import { IdentityErrors, type Actor } from '@academy/identity';
 import type { CertificateStatus } from '../certificates/certificate.service.js';
 import type { AssignmentEntity } from '../entities/assignment.entity.js';
 import type { CertificateEntity } from '../entities/certificate.entity.js';
@@ -26,16 +24,8 @@ import type {
   SubmitOutcome,
 } from '../quizzes/quiz-attempt.service.js';
 
-/** Learning operations act for a person: an API key has no learning of its own. */
-export function learnerOf(actor: Actor): Actor {
-  if (actor.kind !== 'USER') {
-    throw new DomainError(
-      IdentityErrors.FORBIDDEN,
-      'Only a signed-in person has their own learning.',
-    );
-  }
-  return actor;
-}
+/** Learning operations act for a person: an API key has no learning of its own (personOf). */
+export const OWN_LEARNING = 'their own learning';
 
 export function toAssignment(entity: AssignmentEntity & { counts?: AssignmentCounts }): Assignment {
   return {

@@ -5,13 +5,14 @@ import {
   Meta,
   Permission,
   RequirePermission,
+  personOf,
   type Actor,
   type RequestMeta,
 } from '@academy/identity';
 import { ProgressService, type LessonStep as Step } from '../progress/progress.service.js';
 import { LearnerDashboardService } from '../records/learner-dashboard.service.js';
 import { CompleteLessonInput } from './learning.inputs.js';
-import { learnerOf, toEnrollment } from './learning.mappers.js';
+import { OWN_LEARNING, toEnrollment } from './learning.mappers.js';
 import { Enrollment, LearnerDashboard, LessonStep } from './learning.objects.js';
 
 /** A learner's own learning: the dashboard, optional enrollment, lessons. */
@@ -27,7 +28,7 @@ export class MyLearningResolver {
     description: 'What is assigned and due, progress, the next lesson of each, recent results.',
   })
   async myLearning(@CurrentActor() actor: Actor): Promise<LearnerDashboard> {
-    const dashboard = await this.dashboards.dashboard(learnerOf(actor));
+    const dashboard = await this.dashboards.dashboard(personOf(actor, OWN_LEARNING));
     const enrollments = dashboard.enrollments.map((summary) =>
       toEnrollment(summary, dashboard.nextLessons.get(summary.id) ?? null),
     );
@@ -46,7 +47,7 @@ export class MyLearningResolver {
     @CurrentActor() actor: Actor,
     @Args('courseSlug') courseSlug: string,
   ): Promise<Enrollment> {
-    const enrollment = await this.progress.enrollSelf(learnerOf(actor), courseSlug);
+    const enrollment = await this.progress.enrollSelf(personOf(actor, OWN_LEARNING), courseSlug);
     return this.enrollmentOf(actor, enrollment.id);
   }
 
@@ -59,7 +60,7 @@ export class MyLearningResolver {
   ): Promise<LessonStep> {
     return this.step(
       actor,
-      await this.progress.openLesson(learnerOf(actor), enrollmentId, lessonSlug),
+      await this.progress.openLesson(personOf(actor, OWN_LEARNING), enrollmentId, lessonSlug),
     );
   }
 
@@ -73,7 +74,10 @@ export class MyLearningResolver {
     @Args('input') input: CompleteLessonInput,
     @Meta() meta: RequestMeta,
   ): Promise<LessonStep> {
-    return this.step(actor, await this.progress.completeLesson(learnerOf(actor), input, meta));
+    return this.step(
+      actor,
+      await this.progress.completeLesson(personOf(actor, OWN_LEARNING), input, meta),
+    );
   }
 
   private async step(actor: Actor, step: Step): Promise<LessonStep> {

@@ -1,9 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
+import {
+  CurrentActor,
+  Permission,
+  RequirePermission,
+  personOf,
+  type Actor,
+} from '@academy/identity';
 import { QuizAttemptService } from '../quizzes/quiz-attempt.service.js';
 import { QuizAnswerInput, SubmitQuizAttemptInput } from './learning.inputs.js';
-import { learnerOf, toAnswerResult, toStartResult, toSubmitResult } from './learning.mappers.js';
+import { OWN_LEARNING, toAnswerResult, toStartResult, toSubmitResult } from './learning.mappers.js';
 import {
   QuizAttempt,
   SaveQuizAnswerResult,
@@ -22,7 +28,7 @@ export class QuizAttemptsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<QuizAttempt> {
-    return this.attempts.get(learnerOf(actor), id);
+    return this.attempts.get(personOf(actor, OWN_LEARNING), id);
   }
 
   @RequirePermission(Permission.SELF)
@@ -31,7 +37,7 @@ export class QuizAttemptsResolver {
       'Start (or resume) an attempt: questions drawn by the quiz rules, without answers.',
   })
   async startQuizAttempt(@CurrentActor() actor: Actor, @Args('quizSlug') quizSlug: string) {
-    return toStartResult(await this.attempts.start(learnerOf(actor), quizSlug));
+    return toStartResult(await this.attempts.start(personOf(actor, OWN_LEARNING), quizSlug));
   }
 
   @RequirePermission(Permission.SELF)
@@ -41,7 +47,9 @@ export class QuizAttemptsResolver {
     @Args('attemptId', { type: () => ID }) attemptId: string,
     @Args('answer') answer: QuizAnswerInput,
   ) {
-    return toAnswerResult(await this.attempts.saveAnswer(learnerOf(actor), attemptId, answer));
+    return toAnswerResult(
+      await this.attempts.saveAnswer(personOf(actor, OWN_LEARNING), attemptId, answer),
+    );
   }
 
   @RequirePermission(Permission.SELF)
@@ -55,7 +63,7 @@ export class QuizAttemptsResolver {
   ) {
     return toSubmitResult(
       await this.attempts.submit(
-        learnerOf(actor),
+        personOf(actor, OWN_LEARNING),
         input.attemptId,
         input.answers,
         input.idempotencyKey,

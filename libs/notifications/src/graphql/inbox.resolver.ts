@@ -1,14 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs, type Connection } from '@academy/common';
-import { CurrentActor, Permission, Public, RequirePermission, type Actor } from '@academy/identity';
+import {
+  CurrentActor,
+  Permission,
+  Public,
+  RequirePermission,
+  personOf,
+  type Actor,
+} from '@academy/identity';
 import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
 import type { NotificationEntity } from '../entities/notification.entity.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.js';
 import { NotificationPreferenceInput } from './notifications.inputs.js';
 import { NotificationConnection, NotificationPreference } from './notifications.objects.js';
-import { personOf } from './person-of.js';
 
 @ArgsType()
 class MarkNotificationsReadArgs {
@@ -34,13 +40,13 @@ export class InboxResolver {
     @Args() page: PageArgs,
     @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
   ): Promise<Connection<NotificationEntity>> {
-    return this.inbox.list(personOf(actor), page.first, page.after, unreadOnly);
+    return this.inbox.list(personOf(actor, 'notifications'), page.first, page.after, unreadOnly);
   }
 
   @RequirePermission(Permission.SELF)
   @Query(() => Int, { description: 'How many of your notifications are unread.' })
   unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
-    return this.inbox.unreadCount(personOf(actor));
+    return this.inbox.unreadCount(personOf(actor, 'notifications'));
   }
 
   @RequirePermission(Permission.SELF)
@@ -52,7 +58,7 @@ export class InboxResolver {
     @CurrentActor() actor: Actor,
     @Args() { ids }: MarkNotificationsReadArgs,
   ): Promise<number> {
-    return this.inbox.markRead(personOf(actor), ids ?? null);
+    return this.inbox.markRead(personOf(actor, 'notifications'), ids ?? null);
   }
 
   @RequirePermission(Permission.SELF)
@@ -60,7 +66,7 @@ export class InboxResolver {
     description: 'Your channels for each kind of optional notice (all on until you change them).',
   })
   notificationPreferences(@CurrentActor() actor: Actor): Promise<NotificationPreference[]> {
-    return this.preferences.mine(personOf(actor));
+    return this.preferences.mine(personOf(actor, 'notifications'));
   }
 
   @RequirePermission(Permission.SELF)
@@ -71,7 +77,7 @@ export class InboxResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: NotificationPreferenceInput,
   ): Promise<NotificationPreference> {
-    return this.preferences.set(personOf(actor), input);
+    return this.preferences.set(personOf(actor, 'notifications'), input);
   }
 
   @Public()

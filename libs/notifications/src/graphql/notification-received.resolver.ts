@@ -1,12 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
+import {
+  CurrentActor,
+  Permission,
+  RequirePermission,
+  personOf,
+  type Actor,
+} from '@academy/identity';
 import type { NotificationEntity } from '../entities/notification.entity.js';
 import { InboxArrivals } from '../inbox/inbox-arrivals.js';
 import { InboxService } from '../inbox/inbox.service.js';
 import { NotificationStream } from '../inbox/notification-stream.js';
 import { Notification } from './notifications.objects.js';
-import { personOf } from './person-of.js';
 
 /** Live arrival of a person's in-app notifications. */
 @Resolver()
@@ -24,6 +29,6 @@ export class NotificationReceivedResolver {
     resolve: (notification: NotificationEntity) => notification,
   })
   notificationReceived(@CurrentActor() actor: Actor): Promise<NotificationStream> {
-    return NotificationStream.open(personOf(actor), this.arrivals, this.inbox);
+    return NotificationStream.open(personOf(actor, 'notifications'), this.arrivals, this.inbox);
   }
 }
