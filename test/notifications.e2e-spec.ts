@@ -249,6 +249,46 @@ describe('reminders and notifications', () => {
     expect((await inAppBodies(learner))[0]).toContain('Basics');
   });
 
+  it('moves planned reminders when a person’s timezone or manager changes', async () => {
+    const firstManager = await newPerson({ role: 'MANAGER' });
+    const secondManager = await newPerson({ role: 'MANAGER' });
+    const learner = await newPerson({ managerId: firstManager.id });
+    await assign(learner, `${day(5)}T17:00:00Z`);
+    const plannedFor = async (people: { id: string }[]) =>
+      (await preview())
+        .filter((row) => people.some((person) => person.id === row.recipientId))
+        .map((row) => ({ to: row.recipientId, sendOn: row.sendOn, sendAt: row.sendAt }));
+    const people = [learner, firstManager, secondManager];
+    expect(await plannedFor(people)).toEqual([
+      { to: learner.id, sendOn: day(3), sendAt: `${day(3)}T09:00:00.000Z` },
+      { to: learner.id, sendOn: day(6), sendAt: `${day(6)}T09:00:00.000Z` },
+      { to: firstManager.id, sendOn: day(8), sendAt: `${day(8)}T09:00:00.000Z` },
+    ]);
+
+    // Due at 02:00 on day(6) in Tokyo: reminders on day(4) and day(7) at 09:00 Tokyo time.
+    const moved = await gql(
+      org.admin,
+      'mutation M($id: ID!) { updateUser(id: $id, input: { timezone: "Asia/Tokyo" }) { id } }',
+      { id: learner.id },
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(await plannedFor(people)).toEqual([
+      { to: learner.id, sendOn: day(4), sendAt: `${day(4)}T00:00:00.000Z` },
+      { to: learner.id, sendOn: day(7), sendAt: `${day(7)}T00:00:00.000Z` },
+      { to: firstManager.id, sendOn: day(8), sendAt: `${day(8)}T09:00:00.000Z` },
+    ]);
+
+    const handedOver = await gql(
+      org.admin,
+      'mutation M($id: ID!, $to: ID) { updateUser(id: $id, input: { managerId: $to }) { id } }',
+      { id: learner.id, to: secondManager.id },
+    );
+    expect(handedOver.errors).toBeUndefined();
+    expect((await plannedFor(people)).filter((row) => row.to !== learner.id)).toEqual([
+      { to: secondManager.id, sendOn: day(8), sendAt: `${day(8)}T09:00:00.000Z` },
+    ]);
+  });
+
   it('does not email again when a message is claimed anew after its worker died having sent it', async () => {
     const learner = await newPerson();
     await assign(learner, `${day(5)}T17:00:00Z`);

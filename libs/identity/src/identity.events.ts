@@ -1,10 +1,20 @@
+/** The fields of a person whose changes other contexts hear of ('identity.user-changed'). */
+export const WATCHED_USER_FIELDS = ['timezone', 'managerId', 'locale', 'hiredOn', 'role'] as const;
+export type WatchedUserField = (typeof WATCHED_USER_FIELDS)[number];
+
 /**
  * What identity tells other contexts, inside the transaction of the change (see DomainEvents).
  * Learning applies its auto-assignment rules on the first two and withdraws or restores open
- * enrollments on the last two.
+ * enrollments on the deactivation events; reminders follow a person's timezone and manager.
  */
 declare module '@academy/database' {
   interface DomainEventMap {
+    /** A person's saved profile differs from before in these fields (never empty). */
+    'identity.user-changed': {
+      organizationId: string;
+      userId: string;
+      changed: WatchedUserField[];
+    };
     /** A person was added to the organization (invited, alone or in bulk). */
     'identity.user-joined': { organizationId: string; userId: string };
     /** People were added to a group; some may have been members already. */
@@ -13,5 +23,3 @@ declare module '@academy/database' {
     'identity.user-reactivated': { organizationId: string; userId: string };
   }
 }
-
-export {};

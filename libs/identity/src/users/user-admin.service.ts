@@ -8,6 +8,7 @@ import { isTimezone } from '../auth/normalize.js';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { Role, UserEntity, UserStatus } from '../entities/user.entity.js';
 import { IdentityErrors } from '../identity.errors.js';
+import { WATCHED_USER_FIELDS } from '../identity.events.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { passwordProblem } from '../passwords/password-policy.js';
 import { SessionService } from '../sessions/session.service.js';
@@ -141,8 +142,18 @@ export class UserAdmin {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw new DomainError(IdentityErrors.NOT_FOUND, 'No such person.');
+      const before = { ...user };
       const details = await apply(manager, user);
       const saved = await manager.save(user);
+      const changed = WATCHED_USER_FIELDS.filter((field) => before[field] !== saved[field]);
+      if (changed.length > 0) {
+        // After the save: subscribers read the person as they now are.
+        await this.events.publish(manager, 'identity.user-changed', {
+          organizationId: user.organizationId,
+          userId: user.id,
+          changed,
+        });
+      }
       await this.audit.recordBy(manager, actor, action, {
         target: { type: 'user', id: user.id },
         meta,

@@ -4,8 +4,8 @@ import { ReminderPlanner } from './reminder-planner.js';
 
 /**
  * Keeps reminders in step with learning and identity, inside the transaction of each change:
- * assigning plans them, moving a due date moves them, and completing, withdrawing or
- * deactivating cancels what would no longer be true.
+ * assigning plans them, moving a due date or a person's timezone or manager moves them, and
+ * completing, withdrawing or deactivating cancels what would no longer be true.
  */
 @Injectable()
 export class ReminderEventsSubscriber implements OnModuleInit {
@@ -30,5 +30,11 @@ export class ReminderEventsSubscriber implements OnModuleInit {
     this.events.subscribe('identity.user-deactivated', (manager, event) =>
       this.planner.cancelForRecipient(manager, event.organizationId, event.userId),
     );
+    this.events.subscribe('identity.user-changed', async (manager, event) => {
+      // Days count in the person's timezone, and escalations go to their manager (in theirs).
+      if (event.changed.some((field) => field === 'timezone' || field === 'managerId')) {
+        await this.planner.replanPerson(manager, event.organizationId, event.userId);
+      }
+    });
   }
 }

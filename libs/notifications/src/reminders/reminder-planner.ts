@@ -183,6 +183,29 @@ export class ReminderPlanner {
     await this.plan(manager, organizationId, enrollmentIds);
   }
 
+  /**
+   * Moves the reminders of a person's open learning, and of their reports' (whose escalations
+   * go to them), after the person's timezone or manager changed.
+   */
+  async replanPerson(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<void> {
+    const enrollments = await manager.query<{ id: string }[]>(
+      `SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id
+        WHERE e.organization_id = $1 AND e.due_at IS NOT NULL AND e.${OPEN_ENROLLMENT}
+          AND (u.id = $2 OR u.manager_id = $2)`,
+      [organizationId, userId],
+    );
+    if (enrollments.length === 0) return;
+    await this.replan(
+      manager,
+      organizationId,
+      enrollments.map((enrollment) => enrollment.id),
+    );
+  }
+
   private async cancelWhere(
     manager: EntityManager,
     condition: string,
