@@ -142,10 +142,10 @@ export class UserAdmin {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw new DomainError(IdentityErrors.NOT_FOUND, 'No such person.');
-      const before = { ...user };
+      const before = WATCHED_USER_FIELDS.map((field) => user[field]);
       const details = await apply(manager, user);
       const saved = await manager.save(user);
-      const changed = WATCHED_USER_FIELDS.filter((field) => before[field] !== saved[field]);
+      const changed = WATCHED_USER_FIELDS.filter((field, index) => before[index] !== saved[field]);
       if (changed.length > 0) {
         // After the save: subscribers read the person as they now are.
         await this.events.publish(manager, 'identity.user-changed', {
