@@ -5,6 +5,7 @@ export { WorkerHeartbeatService } from './heartbeat/worker-heartbeat.service.js'
 export {
   HandlesJob,
   JOB_HANDLER_METADATA,
+  RunsEvery,
   type JobHandler,
   type JobHandlerTarget,
 } from './job-handler.js';

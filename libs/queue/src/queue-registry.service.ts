@@ -10,9 +10,10 @@ export class QueueRegistry {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   all(): { name: QueueName; queue: Queue }[] {
-    return QUEUE_NAMES.map((name) => ({
-      name,
-      queue: this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
-    }));
+    return QUEUE_NAMES.map((name) => ({ name, queue: this.get(name) }));
+  }
+
+  get(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 }

@@ -77,6 +77,8 @@ export const configSchema = z.object({
   WORKER_HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(15000),
   /** How often the worker grades quiz attempts whose deadline has passed. */
   QUIZ_EXPIRY_SWEEP_MS: positiveInt('a positive number of milliseconds').default(30000),
+  /** How often (and at start) the worker schedules its recurring jobs again. */
+  RECURRING_JOBS_REFRESH_MS: positiveInt('a positive number of milliseconds').default(60000),
   /** How often the worker hands due outbox messages to the queue. */
   OUTBOX_RELAY_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(1000),
   /** How often the worker re-enqueues outbox messages whose jobs Redis lost (and at start). */

@@ -8,7 +8,6 @@ import { NotificationsModule } from '../notifications.module.js';
 import { DigestReader } from '../reminders/digest-reader.js';
 import { WebhookBodies } from '../webhooks/webhook-bodies.js';
 import { CertificateIssuedHandler } from './certificate-issued.handler.js';
-import { NotificationsSchedule } from './notifications-schedule.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import {
   InvitationHandler,
@@ -33,7 +32,6 @@ import { WebhookHandler } from './webhook.handler.js';
     DigestReader,
     WebhookBodies,
     NotificationsProcessor,
-    NotificationsSchedule,
     PlanSummariesJob,
     OneTimeLinkMailer,
     InvitationHandler,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JOB_REGISTRY, JOB_REGISTRY_TOKEN } from '../job-registry.js';
 import { JobHandlerRegistry } from './job-handler-registry.js';
+import { RecurringJobs } from './recurring-jobs.js';
 import { WorkerRuntime } from './worker-runtime.js';
 
 /** The worker's job dispatch and boot check; only apps/worker imports it. */
@@ -9,6 +10,7 @@ import { WorkerRuntime } from './worker-runtime.js';
   imports: [DiscoveryModule],
   providers: [
     JobHandlerRegistry,
+    RecurringJobs,
     WorkerRuntime,
     { provide: JOB_REGISTRY_TOKEN, useValue: JOB_REGISTRY },
   ],

@@ -8,14 +8,21 @@ import { DiscoveryService } from '@nestjs/core';
 import { APP_CONFIG, LOGGER, type AppConfig } from '@academy/common';
 import type { Logger } from 'pino';
 import { checkJobHandlers } from '../check-job-handlers.js';
-import { JOB_HANDLER_METADATA, type JobHandlerTarget } from '../job-handler.js';
+import {
+  JOB_HANDLER_METADATA,
+  RECURRING_JOB_METADATA,
+  type JobHandlerTarget,
+  type Recurrence,
+} from '../job-handler.js';
 import { JOB_REGISTRY_TOKEN, type JobRegistry } from '../job-registry.js';
 import { JobHandlerRegistry } from './job-handler-registry.js';
 import { QueueProcessor } from './queue-processor.js';
+import { RecurringJobs } from './recurring-jobs.js';
 
 /**
- * Starts the worker's queue processors once every handler is accounted for: a registered job
- * name without exactly one handler stops the process at boot rather than failing jobs later.
+ * Starts the worker's queue processors once every handler is accounted for (a registered job
+ * name without exactly one handler stops the process at boot rather than failing jobs later),
+ * and schedules the recurring jobs.
  * On shutdown it closes the processors first, letting in-flight jobs finish while the database
  * and Redis connections are still open.
  */
@@ -26,12 +33,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
     @Inject(JobHandlerRegistry) private readonly handlers: JobHandlerRegistry,
+    @Inject(RecurringJobs) private readonly recurring: RecurringJobs,
     @Inject(JOB_REGISTRY_TOKEN) private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const providers = this.discovery.getProviders().filter((wrapper) => wrapper.instance);
     const found = providers.flatMap((wrapper) => {
       const instance = wrapper.instance as object;
@@ -61,6 +69,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     this.logger.info(
       { queues: this.processors.map((processor) => processor.worker.name) },
       'worker processing queues',
+    );
+    await this.recurring.start(
+      found.flatMap(({ target, instance }) => {
+        const recurrence = Reflect.getMetadata(RECURRING_JOB_METADATA, instance.constructor) as
+          Recurrence | undefined;
+        return recurrence ? [{ target, recurrence }] : [];
+      }),
     );
   }
 
