@@ -51,7 +51,8 @@ export class AssignmentRulesSubscriber implements OnModuleInit {
                 withdrawn_at = NULL, withdrawn_reason = NULL
           WHERE e.organization_id = $1 AND e.user_id = $2 AND e.withdrawn_reason = 'deactivated'
             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.id = e.assignment_id AND a.withdrawn_at IS NOT NULL)
-            AND NOT EXISTS (SELECT 1 FROM enrollments o WHERE o.user_id = e.user_id
+            AND NOT EXISTS (SELECT 1 FROM enrollments o
+                             WHERE o.organization_id = e.organization_id AND o.user_id = e.user_id
                               AND o.item_kind = e.item_kind AND o.item_slug = e.item_slug
                               AND (o.${OPEN_ENROLLMENT} OR o.enrolled_at > e.enrolled_at))
           RETURNING e.id`,

@@ -72,7 +72,8 @@ export class CompletionService {
         `SELECT count(*)::int AS n FROM unnest($2::text[]) AS wanted(slug)
           WHERE NOT EXISTS (
             SELECT 1 FROM enrollments c, enrollments t
-             WHERE t.id = $1 AND c.user_id = t.user_id AND c.item_kind = 'course'
+             WHERE t.id = $1 AND c.organization_id = t.organization_id AND c.user_id = t.user_id
+               AND c.item_kind = 'course'
                AND c.item_slug = wanted.slug AND c.status = 'completed'
                AND c.completed_at >= t.enrolled_at)`,
         [track.id, item.courseSlugs],

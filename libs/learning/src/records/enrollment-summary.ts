@@ -58,7 +58,8 @@ const PARTS = `
     SELECT p.lesson_slug FROM lesson_progress p WHERE p.enrollment_id = e.id AND p.completed_at IS NOT NULL)
   ELSE ARRAY(
     SELECT c.item_slug FROM enrollments c
-     WHERE c.user_id = e.user_id AND c.item_kind = 'course' AND c.status = 'completed'
+     WHERE c.organization_id = e.organization_id AND c.user_id = e.user_id
+       AND c.item_kind = 'course' AND c.status = 'completed'
        AND c.completed_at >= e.enrolled_at) END AS parts_done`;
 
 export const ENROLLMENT_SUMMARY_SELECT = `
