@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
+import { AnnouncementStream } from '@academy/queue';
 import type { NotificationEntity } from '../entities/notification.entity.js';
 import { InboxArrivals } from '../inbox/inbox-arrivals.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { NotificationStream } from '../inbox/notification-stream.js';
 import { Notification } from './notifications.objects.js';
 import { personOf } from './person-of.js';
 
@@ -23,7 +23,14 @@ export class NotificationReceivedResolver {
     // The stream yields the notification itself, not a { notificationReceived } payload.
     resolve: (notification: NotificationEntity) => notification,
   })
-  notificationReceived(@CurrentActor() actor: Actor): Promise<NotificationStream> {
-    return NotificationStream.open(personOf(actor), this.arrivals, this.inbox);
+  notificationReceived(
+    @CurrentActor() actor: Actor,
+  ): Promise<AnnouncementStream<NotificationEntity>> {
+    const person = personOf(actor);
+    // Each announced id is loaded as one of the person's own notifications, or yields nothing.
+    return AnnouncementStream.open(
+      (announce) => this.arrivals.listen(person.id, announce),
+      (id) => this.inbox.findOwn(person, id),
+    );
   }
 }

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@academy/catalog';
+import { IdentityModule } from '@academy/identity';
+import { LearningModule } from '@academy/learning';
+import { OutboxModule } from '@academy/outbox';
+import { RunChannel } from './live/run-channel.js';
+import { RemedialAssigner } from './remedial/remedial-assigner.js';
+import { DecisionService } from './running/decision.service.js';
+import { InjectReleaser } from './running/inject-releaser.js';
+import { RunControl } from './running/run-control.service.js';
+import { RunLedger } from './running/run-ledger.js';
+import { RunReader } from './running/run-reader.js';
+import { RunTimeline } from './running/run-timeline.js';
+import { DrillScenarios } from './scenario/drill-scenarios.js';
+import { DrillScheduler } from './scheduling/drill-scheduler.service.js';
+import { ReportReader } from './scoring/report-reader.js';
+import { RunScorer } from './scoring/run-scorer.js';
+
+const services = [
+  DrillScenarios,
+  DrillScheduler,
+  RunLedger,
+  RunTimeline,
+  RunControl,
+  RunReader,
+  RunChannel,
+  InjectReleaser,
+  DecisionService,
+  RunScorer,
+  RemedialAssigner,
+  ReportReader,
+];
+
+/**
+ * Incident-response drills: scheduling runs of the catalog's scenarios, their timelines,
+ * decisions, scoring, after-action reports and remedial learning.
+ */
+@Module({
+  imports: [IdentityModule, CatalogModule, LearningModule, OutboxModule],
+  providers: services,
+  exports: services,
+})
+export class DrillsModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DrillsModule } from '../drills.module.js';
+import { InjectArrivals } from '../live/inject-arrivals.js';
+import { DrillInjectsResolver } from './drill-injects.resolver.js';
+import { DrillRunsResolver } from './drill-runs.resolver.js';
+
+/** Drills' GraphQL room; only apps/api imports it. */
+@Module({
+  imports: [DrillsModule],
+  // Only the API holds live subscriptions, so only it opens the Redis subscriber connection.
+  providers: [DrillRunsResolver, InjectArrivals, DrillInjectsResolver],
+})
+export class DrillsGraphqlModule {}

@@ -1,0 +1,78 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PARTICIPANTS } from '../scheduling/drill-scheduler.service.js';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+@InputType('DrillParticipantInput', { description: 'A person and the scenario role they play.' })
+export class DrillParticipantInput {
+  @Field(() => ID, { description: "The person's id." })
+  @IsUUID()
+  userId!: string;
+
+  @Field({ description: "The role's slug in the scenario, e.g. incident-commander." })
+  @Matches(SLUG)
+  @MaxLength(100)
+  roleSlug!: string;
+}
+
+@InputType('ScheduleDrillInput', { description: 'A drill run to schedule.' })
+export class ScheduleDrillInput {
+  @Field({ description: "The scenario's slug in the catalog." })
+  @Matches(SLUG)
+  @MaxLength(100)
+  scenarioSlug!: string;
+
+  @Field(() => Date, { description: 'When the run opens (in the future).' })
+  startsAt!: Date;
+
+  @Field(() => [DrillParticipantInput], {
+    description: `The participants with their roles (1 to ${MAX_PARTICIPANTS}).`,
+  })
+  @ValidateNested({ each: true })
+  @Type(() => DrillParticipantInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARTICIPANTS)
+  participants!: DrillParticipantInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A participant who may pause, resume, skip ahead and end the run.',
+  })
+  @IsOptional()
+  @IsUUID()
+  facilitatorId?: string | null;
+}
+
+@InputType('SubmitDrillDecisionInput', { description: 'An answer to a decision point.' })
+export class SubmitDrillDecisionInput {
+  @Field(() => ID, { description: 'The run.' })
+  @IsUUID()
+  runId!: string;
+
+  @Field({ description: 'The inject whose decision you answer.' })
+  @Matches(SLUG)
+  @MaxLength(100)
+  injectSlug!: string;
+
+  @Field({ description: 'The option you choose.' })
+  @Matches(/^[a-z0-9-]+$/)
+  @MaxLength(50)
+  optionId!: string;
+}
+
+@ArgsType()
+export class RunIdArgs {
+  @Field(() => ID, { description: 'The run.' })
+  @IsUUID()
+  runId!: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DrillsModule } from '../drills.module.js';
+import {
+  InjectReleaseHandler,
+  RunEndHandler,
+  RunOpenHandler,
+  RunScoreHandler,
+} from './drill-run.handlers.js';
+
+/** The outbox handlers that carry drill runs forward; only apps/worker imports it. */
+@Module({
+  imports: [DrillsModule],
+  providers: [RunOpenHandler, InjectReleaseHandler, RunEndHandler, RunScoreHandler],
+})
+export class DrillsJobsModule {}
