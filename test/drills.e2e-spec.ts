@@ -96,6 +96,16 @@ describe('incident-response drills', () => {
     });
   const count = async (table: string) =>
     Number((await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+  /** Subjects of the person's drill notifications, newest first. */
+  const notices = async (person: SignedInPerson) =>
+    (
+      await gql<{ myNotifications: { edges: { node: { kind: string; subject: string } }[] } }>(
+        person,
+        '{ myNotifications { edges { node { kind subject } } } }',
+      )
+    ).data?.myNotifications.edges
+      .filter((edge) => edge.node.kind === 'drill-notice')
+      .map((edge) => edge.node.subject) ?? [];
   const participants = () => [
     { userId: org.learner.id, roleSlug: 'lead' },
     { userId: lead2.id, roleSlug: 'lead' },
@@ -121,6 +131,7 @@ describe('incident-response drills', () => {
       SMTP_URL: smtp.url,
       OUTBOX_RELAY_INTERVAL_MS: '100',
       OUTBOX_RECONCILE_INTERVAL_MS: '2000',
+      DRILL_REMINDER_MINUTES_BEFORE: '30',
     };
     api = await startTestApi(overrides, undefined, clock);
     worker = await startTestWorker(overrides, undefined, clock);
@@ -197,6 +208,17 @@ describe('incident-response drills', () => {
     expect(reasonOf(await gql(outsider, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await gql(other.admin, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await submit(org.learner, runId, 'alert', 'a'))).toBe('DRILLS_RUN_NOT_RUNNING');
+    // Everyone is invited at once, and reminded 30 minutes before the start (in-app and email).
+    await waitFor(
+      async () =>
+        (await notices(analyst)).some((subject) => subject.includes('invited to a drill')),
+      'the invitation',
+    );
+    expect(await notices(analyst)).toEqual(['You are invited to a drill: “Canary drill”']);
+    await advanceTo(-29);
+    await waitFor(async () => (await notices(comms)).length === 2, 'the reminder');
+    expect((await notices(comms))[0]).toMatch(/^Reminder: drill “Canary drill” starts /);
+    expect(smtp.received.filter((email) => email.to.includes(comms.email))).toHaveLength(2);
 
     // Minute 0: the worker opens the run and releases the two injects at offset 0.
     const analystLive = subscribeLive(

@@ -13,12 +13,16 @@ import { RunReader } from './running/run-reader.js';
 import { RunTimeline } from './running/run-timeline.js';
 import { DrillScenarios } from './scenario/drill-scenarios.js';
 import { DrillScheduler } from './scheduling/drill-scheduler.service.js';
+import { RunWriter } from './scheduling/run-writer.js';
+import { SeriesOccurrences } from './scheduling/series-occurrences.js';
 import { ReportReader } from './scoring/report-reader.js';
 import { RunScorer } from './scoring/run-scorer.js';
 
 const services = [
   DrillScenarios,
   DrillScheduler,
+  RunWriter,
+  SeriesOccurrences,
   RunLedger,
   RunTimeline,
   RunControl,

@@ -18,6 +18,10 @@ export interface OutboxTopicPayloads {
    * `enrollment.completed`, `webhook.ping`), `subjectIds` what it is about (enrollment ids).
    */
   'notifications.webhook': { endpointId: string; event: string; subjectIds: string[] };
+  /** Invite a participant to a scheduled drill run, or remind them before it starts. */
+  'drills.participant-notice': { runId: string; userId: string; stage: 'invitation' | 'reminder' };
+  /** Create one occurrence (ISO start time) of a recurring drill series, exactly once. */
+  'drills.series-occurrence': { seriesId: string; occursAt: string };
   /** A scheduled drill run reached its start time: open it. */
   'drills.run-open': { runId: string };
   /**
@@ -40,6 +44,8 @@ export const OUTBOX_TOPICS: readonly OutboxTopic[] = [
   'learning.certificate-issued',
   'notifications.reminder-digest',
   'notifications.webhook',
+  'drills.participant-notice',
+  'drills.series-occurrence',
   'drills.run-open',
   'drills.inject-release',
   'drills.run-end',

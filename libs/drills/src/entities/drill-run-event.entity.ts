@@ -7,6 +7,7 @@ export const DrillRunEventKind = {
   SKIPPED_AHEAD: 'skipped-ahead',
   ENDED: 'ended',
   SCORED: 'scored',
+  SKIPPED: 'skipped',
 } as const;
 export type DrillRunEventKind = (typeof DrillRunEventKind)[keyof typeof DrillRunEventKind];
 

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * scheduled: waits for its start time; running: injects are released on the run's timeline;
  * paused: the timeline stands still; ended: no more injects or responses, scoring follows;
- * scored: the after-action report exists.
+ * scored: the after-action report exists; skipped: it was missed (no worker opened it in time)
+ * and its missed-occurrence policy said to skip it.
  */
 export const DrillRunStatus = {
   SCHEDULED: 'scheduled',
@@ -11,8 +12,16 @@ export const DrillRunStatus = {
   PAUSED: 'paused',
   ENDED: 'ended',
   SCORED: 'scored',
+  SKIPPED: 'skipped',
 } as const;
 export type DrillRunStatus = (typeof DrillRunStatus)[keyof typeof DrillRunStatus];
+
+/**
+ * What happens to a run opened more than DRILL_MISSED_AFTER_MINUTES after its start time (the
+ * workers were down): run it late from its first inject, or skip it. Either is audited.
+ */
+export const MissedPolicy = { RUN_LATE: 'run-late', SKIP: 'skip' } as const;
+export type MissedPolicy = (typeof MissedPolicy)[keyof typeof MissedPolicy];
 
 /**
  * One playing of a drill scenario by a team. The scenario version is pinned when it is
@@ -47,6 +56,13 @@ export class DrillRunEntity {
 
   @Column({ type: 'text', default: DrillRunStatus.SCHEDULED })
   status!: DrillRunStatus;
+
+  @Column({ type: 'text', default: MissedPolicy.RUN_LATE })
+  missedPolicy!: MissedPolicy;
+
+  /** The series this run is an occurrence of. */
+  @Column({ type: 'uuid', nullable: true })
+  seriesId!: string | null;
 
   /** A participant who may pause, resume, skip ahead and end the run (admins always may). */
   @Column({ type: 'uuid', nullable: true })

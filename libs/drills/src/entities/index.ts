@@ -5,6 +5,8 @@ import { DrillReportEntity } from './drill-report.entity.js';
 import { DrillResponseEntity } from './drill-response.entity.js';
 import { DrillRunEventEntity } from './drill-run-event.entity.js';
 import { DrillRunEntity } from './drill-run.entity.js';
+import { DrillSeriesOccurrenceEntity } from './drill-series-occurrence.entity.js';
+import { DrillSeriesEntity } from './drill-series.entity.js';
 
 export const drillsEntities = [
   DrillRunEntity,
@@ -14,4 +16,6 @@ export const drillsEntities = [
   DrillRunEventEntity,
   DrillReportEntity,
   DrillRemedialAssignmentEntity,
+  DrillSeriesEntity,
+  DrillSeriesOccurrenceEntity,
 ];

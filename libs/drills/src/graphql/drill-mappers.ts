@@ -16,6 +16,8 @@ export function toDrillRun(run: DrillRunEntity, myRole: string | null): DrillRun
     endedAt: run.endedAt,
     scoredAt: run.scoredAt,
     facilitatorId: run.facilitatorId,
+    missedPolicy: run.missedPolicy,
+    seriesId: run.seriesId,
     myRole,
   };
 }

@@ -15,7 +15,12 @@ import { RunReader } from '../running/run-reader.js';
 import { DrillScheduler } from '../scheduling/drill-scheduler.service.js';
 import { ReportReader } from '../scoring/report-reader.js';
 import { toDrillInject, toDrillReport, toDrillRun } from './drill-mappers.js';
-import { RunIdArgs, ScheduleDrillInput, SubmitDrillDecisionInput } from './drills.inputs.js';
+import {
+  RunIdArgs,
+  ScheduleDrillInput,
+  ScheduleDrillSeriesInput,
+  SubmitDrillDecisionInput,
+} from './drills.inputs.js';
 import {
   DrillInject,
   DrillParticipant,
@@ -23,6 +28,7 @@ import {
   DrillResponse,
   DrillRun,
   DrillRunConnection,
+  DrillSeries,
 } from './drills.objects.js';
 
 @Resolver(() => DrillRun)

@@ -9,6 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { MissedPolicy } from '../entities/drill-run.entity.js';
 import { MAX_PARTICIPANTS } from '../scheduling/drill-scheduler.service.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -25,15 +26,12 @@ export class DrillParticipantInput {
   roleSlug!: string;
 }
 
-@InputType('ScheduleDrillInput', { description: 'A drill run to schedule.' })
-export class ScheduleDrillInput {
+@InputType('DrillTeamInput', { isAbstract: true })
+class DrillTeamInput {
   @Field({ description: "The scenario's slug in the catalog." })
   @Matches(SLUG)
   @MaxLength(100)
   scenarioSlug!: string;
-
-  @Field(() => Date, { description: 'When the run opens (in the future).' })
-  startsAt!: Date;
 
   @Field(() => [DrillParticipantInput], {
     description: `The participants with their roles (1 to ${MAX_PARTICIPANTS}).`,
@@ -51,6 +49,34 @@ export class ScheduleDrillInput {
   @IsOptional()
   @IsUUID()
   facilitatorId?: string | null;
+
+  @Field(() => MissedPolicy, {
+    nullable: true,
+    description: 'What happens if the run cannot open on time (default RUN_LATE).',
+  })
+  @IsOptional()
+  missedPolicy?: MissedPolicy | null;
+}
+
+@InputType('ScheduleDrillInput', { description: 'A drill run to schedule.' })
+export class ScheduleDrillInput extends DrillTeamInput {
+  @Field(() => Date, { description: 'When the run opens (in the future).' })
+  startsAt!: Date;
+}
+
+@InputType('ScheduleDrillSeriesInput', { description: 'A recurring drill to schedule.' })
+export class ScheduleDrillSeriesInput extends DrillTeamInput {
+  @Field(() => Date, {
+    description: "The first occurrence's start (in the future): the rule's DTSTART.",
+  })
+  firstStartsAt!: Date;
+
+  @Field({
+    description:
+      'An RFC 5545 recurrence rule without DTSTART, at most hourly, e.g. FREQ=MONTHLY;INTERVAL=3 (quarterly) or FREQ=WEEKLY;BYDAY=TU;COUNT=4.',
+  })
+  @MaxLength(500)
+  rrule!: string;
 }
 
 @InputType('SubmitDrillDecisionInput', { description: 'An answer to a decision point.' })

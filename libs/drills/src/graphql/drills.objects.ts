@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLJSONObject } from '@academy/common';
-import { DrillRunStatus } from '../entities/drill-run.entity.js';
+import { DrillRunStatus, MissedPolicy } from '../entities/drill-run.entity.js';
 
 registerEnumType(DrillRunStatus, {
   name: 'DrillRunStatus',
@@ -12,6 +12,16 @@ registerEnumType(DrillRunStatus, {
     PAUSED: { description: 'Paused by a facilitator: no injects, no answers.' },
     ENDED: { description: 'Over; the worker is scoring it.' },
     SCORED: { description: 'Scored: the after-action report is ready.' },
+    SKIPPED: { description: 'Missed (no worker opened it in time) and skipped by its policy.' },
+  },
+});
+
+registerEnumType(MissedPolicy, {
+  name: 'MissedPolicy',
+  description: `What happens to a drill that could not open within DRILL_MISSED_AFTER_MINUTES of its start (the workers were down). Either way it is audited.`,
+  valuesMap: {
+    RUN_LATE: { description: 'Run it late, from its first inject.' },
+    SKIP: { description: 'Skip it.' },
   },
 });
 
@@ -63,6 +73,12 @@ export class DrillRun {
   })
   facilitatorId!: string | null;
 
+  @Field(() => MissedPolicy, { description: 'What happens if it cannot open on time.' })
+  missedPolicy!: MissedPolicy;
+
+  @Field(() => ID, { nullable: true, description: 'The recurring series it is an occurrence of.' })
+  seriesId!: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Your role in this run; null when you manage drills without taking part.',
@@ -71,6 +87,28 @@ export class DrillRun {
 }
 
 export const DrillRunConnection = ConnectionType(DrillRun, 'DrillRun');
+
+@ObjectType('DrillSeries', {
+  description: 'A recurring drill: one scenario and team on an RRULE schedule.',
+})
+export class DrillSeries {
+  @Field(() => ID, { description: 'The series id.' })
+  id!: string;
+
+  @Field({ description: "The scenario's slug." })
+  scenarioSlug!: string;
+
+  @Field({ description: 'The RFC 5545 recurrence rule, e.g. FREQ=MONTHLY;INTERVAL=3.' })
+  rrule!: string;
+
+  @Field(() => Date, { description: "The first occurrence's start (the rule's DTSTART)." })
+  firstStartsAt!: Date;
+
+  @Field(() => MissedPolicy, {
+    description: 'What happens to an occurrence that cannot open on time.',
+  })
+  missedPolicy!: MissedPolicy;
+}
 
 @ObjectType('DrillOption', {
   description: 'An option of a decision point, as participants see it.',

@@ -6,8 +6,22 @@ import {
   type TopicOutcome,
 } from '@academy/outbox';
 import { InjectReleaser } from '../running/inject-releaser.js';
+import { SeriesOccurrences } from '../scheduling/series-occurrences.js';
 import { RunControl } from '../running/run-control.service.js';
 import { RunScorer } from '../scoring/run-scorer.js';
+
+/** Creates an occurrence of a recurring series (and asks for the next one). */
+@Injectable()
+@HandlesTopic('drills.series-occurrence')
+export class SeriesOccurrenceHandler implements TopicHandler<'drills.series-occurrence'> {
+  constructor(@Inject(SeriesOccurrences) private readonly occurrences: SeriesOccurrences) {}
+
+  async handle(message: OutboxMessage<'drills.series-occurrence'>): Promise<TopicOutcome> {
+    const { seriesId, occursAt } = message.payload;
+    await this.occurrences.create(message.organizationId, seriesId, new Date(occursAt));
+    return undefined;
+  }
+}
 
 /** Opens a scheduled run at its start time (or at once, when the worker comes back late). */
 @Injectable()

@@ -5,11 +5,18 @@ import {
   RunEndHandler,
   RunOpenHandler,
   RunScoreHandler,
+  SeriesOccurrenceHandler,
 } from './drill-run.handlers.js';
 
 /** The outbox handlers that carry drill runs forward; only apps/worker imports it. */
 @Module({
   imports: [DrillsModule],
-  providers: [RunOpenHandler, InjectReleaseHandler, RunEndHandler, RunScoreHandler],
+  providers: [
+    SeriesOccurrenceHandler,
+    RunOpenHandler,
+    InjectReleaseHandler,
+    RunEndHandler,
+    RunScoreHandler,
+  ],
 })
 export class DrillsJobsModule {}

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, DomainError } from '@academy/common';
+import { APP_CONFIG, Clock, DomainError, type AppConfig } from '@academy/common';
 import type { Actor, RequestMeta } from '@academy/identity';
 import { OutboxWriter } from '@academy/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
-import { DrillRunStatus, type DrillRunEntity } from '../entities/drill-run.entity.js';
+import { DrillRunStatus, MissedPolicy, type DrillRunEntity } from '../entities/drill-run.entity.js';
 import { injectsInOrder, minutesToMs } from '../scenario/drill-scenario.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
 import { RunLedger, type RunChanger } from './run-ledger.js';
@@ -25,17 +25,28 @@ export class RunControl {
     @Inject(RunTimeline) private readonly timeline: RunTimeline,
     @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Opens a scheduled run at once. Minute 0 of its timeline is the moment it opens, so a worker
-   * that was down at the start time runs the whole drill late rather than dropping injects.
+   * Opens a scheduled run as its start time comes. Minute 0 of its timeline is the moment it
+   * opens. A run opened more than DRILL_MISSED_AFTER_MINUTES late (no worker was up) follows
+   * its missed policy: it runs late from its first inject, or it is skipped.
    */
   async open(organizationId: string, runId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const run = await this.ledger.lock(manager, organizationId, runId);
       if (run?.status !== DrillRunStatus.SCHEDULED) return;
       const now = this.clock.now();
+      const lateByMs = now.getTime() - run.startsAt.getTime();
+      const missed = lateByMs > minutesToMs(this.config.DRILL_MISSED_AFTER_MINUTES);
+      const details = { lateByMs, ...(missed ? { missed, policy: run.missedPolicy } : {}) };
+      if (missed && run.missedPolicy === MissedPolicy.SKIP) {
+        Object.assign(run, { status: DrillRunStatus.SKIPPED, endedAt: now });
+        await manager.save(run);
+        await this.ledger.record(manager, run, DrillRunEventKind.SKIPPED, 'schedule', details);
+        return;
+      }
       Object.assign(run, {
         status: DrillRunStatus.RUNNING,
         openedAt: now,
@@ -44,9 +55,7 @@ export class RunControl {
       });
       await manager.save(run);
       await this.replan(manager, run);
-      await this.ledger.record(manager, run, DrillRunEventKind.OPENED, 'schedule', {
-        lateByMs: now.getTime() - run.startsAt.getTime(),
-      });
+      await this.ledger.record(manager, run, DrillRunEventKind.OPENED, 'schedule', details);
     });
   }
 

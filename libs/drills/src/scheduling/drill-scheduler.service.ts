@@ -4,24 +4,37 @@ import { AuditTrail, type Actor, type RequestMeta } from '@academy/identity';
 import { OutboxWriter } from '@academy/outbox';
 import { DataSource } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
-import { DrillParticipantEntity } from '../entities/drill-participant.entity.js';
-import { DrillRunEntity } from '../entities/drill-run.entity.js';
-import { DrillScenarios } from '../scenario/drill-scenarios.js';
+import { MissedPolicy, type DrillRunEntity } from '../entities/drill-run.entity.js';
+import { DrillSeriesEntity } from '../entities/drill-series.entity.js';
+import { DrillScenarios, type PinnedScenario } from '../scenario/drill-scenarios.js';
+import { Recurrence } from './recurrence.js';
+import { RunWriter } from './run-writer.js';
 
-export interface ScheduleDrillInput {
+export interface TeamInput {
   scenarioSlug: string;
-  startsAt: Date;
   participants: { userId: string; roleSlug: string }[];
-  /** A participant who may steer the run besides the organization's admins. */
+  /** A participant who may steer the runs besides the organization's admins. */
   facilitatorId?: string | null;
+  missedPolicy?: MissedPolicy | null;
+}
+
+export interface ScheduleDrillInput extends TeamInput {
+  startsAt: Date;
+}
+
+export interface ScheduleSeriesInput extends TeamInput {
+  /** The first occurrence's start: the rule's DTSTART. */
+  firstStartsAt: Date;
+  /** An RFC 5545 RRULE without DTSTART, e.g. FREQ=MONTHLY;INTERVAL=3. */
+  rrule: string;
 }
 
 export const MAX_PARTICIPANTS = 500;
 
 /**
- * Schedules a run of a scenario for named people in the scenario's roles. Everything is checked
- * before anything is written; the run, its participants, the message that opens it at its start
- * time and the audit event are written in one transaction.
+ * Schedules single runs and recurring series of a scenario for named people in the scenario's
+ * roles. Everything is checked before anything is written; each schedule, with its outbox
+ * messages and its audit event, is written in one transaction.
  */
 @Injectable()
 export class DrillScheduler {
@@ -29,6 +42,7 @@ export class DrillScheduler {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
+    @Inject(RunWriter) private readonly runs: RunWriter,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
   ) {}
@@ -38,9 +52,89 @@ export class DrillScheduler {
     input: ScheduleDrillInput,
     meta: RequestMeta,
   ): Promise<DrillRunEntity> {
-    if (input.startsAt.getTime() <= this.clock.now().getTime()) {
+    this.assertFuture(input.startsAt);
+    const scenario = await this.checkTeam(actor, input);
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.create(manager, {
+        organizationId: actor.organizationId,
+        scenario,
+        startsAt: input.startsAt,
+        participants: input.participants,
+        facilitatorId: input.facilitatorId ?? null,
+        missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
+        createdBy: actor.id,
+      });
+      await this.audit.recordBy(manager, actor, 'drills.run_scheduled', {
+        target: { type: 'drill_run', id: run.id },
+        meta,
+        details: {
+          scenario: `${scenario.slug}@${scenario.versionId}`,
+          startsAt: input.startsAt.toISOString(),
+          participants: input.participants.length,
+          missedPolicy: run.missedPolicy,
+        },
+      });
+      return run;
+    });
+  }
+
+  /**
+   * Schedules a recurring series. Its first occurrence is created at once (so its participants
+   * are invited now); each later one as the one before it starts.
+   */
+  async scheduleSeries(
+    actor: Actor,
+    input: ScheduleSeriesInput,
+    meta: RequestMeta,
+  ): Promise<DrillSeriesEntity> {
+    this.assertFuture(input.firstStartsAt);
+    const first = Recurrence.parse(input.rrule, input.firstStartsAt).firstFrom(input.firstStartsAt);
+    if (!first)
+      throw new DomainError(DrillsErrors.INVALID_INPUT, 'The recurrence has no occurrence.');
+    const scenario = await this.checkTeam(actor, input);
+    return this.dataSource.transaction(async (manager) => {
+      const series = await manager.save(
+        manager.create(DrillSeriesEntity, {
+          organizationId: actor.organizationId,
+          scenarioSlug: scenario.slug,
+          rrule: input.rrule.trim().replace(/^RRULE:/i, ''),
+          firstStartsAt: input.firstStartsAt,
+          participants: input.participants,
+          facilitatorId: input.facilitatorId ?? null,
+          missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
+          createdBy: actor.id,
+        }),
+      );
+      await this.outbox.enqueue(manager, {
+        organizationId: actor.organizationId,
+        topic: 'drills.series-occurrence',
+        payload: { seriesId: series.id, occursAt: first.toISOString() },
+        availableAt: this.clock.now(),
+        dedupeKey: `drills.series-occurrence:${series.id}:${first.toISOString()}`,
+      });
+      await this.audit.recordBy(manager, actor, 'drills.series_scheduled', {
+        target: { type: 'drill_series', id: series.id },
+        meta,
+        details: {
+          scenario: scenario.slug,
+          rrule: series.rrule,
+          firstStartsAt: input.firstStartsAt.toISOString(),
+          participants: input.participants.length,
+          missedPolicy: series.missedPolicy,
+        },
+      });
+      return series;
+    });
+  }
+
+  private assertFuture(startsAt: Date): void {
+    if (startsAt.getTime() <= this.clock.now().getTime()) {
       throw new DomainError(DrillsErrors.INVALID_INPUT, 'The start time must be in the future.');
     }
+  }
+
+  /** The scenario, once the team fits it: known roles, active people of the organization. */
+  private async checkTeam(actor: Actor, input: TeamInput): Promise<PinnedScenario> {
     const userIds = input.participants.map((participant) => participant.userId);
     if (userIds.length === 0 || userIds.length > MAX_PARTICIPANTS) {
       throw new DomainError(
@@ -73,44 +167,6 @@ export class DrillScheduler {
     if (active.length !== userIds.length) {
       throw new DomainError(DrillsErrors.NOT_FOUND, 'No such person.');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const run = await manager.save(
-        manager.create(DrillRunEntity, {
-          organizationId: actor.organizationId,
-          scenarioSlug: scenario.slug,
-          scenarioVersionId: scenario.versionId,
-          title: scenario.content.title,
-          startsAt: input.startsAt,
-          facilitatorId: input.facilitatorId ?? null,
-          createdBy: actor.id,
-        }),
-      );
-      await manager.insert(
-        DrillParticipantEntity,
-        input.participants.map((participant) => ({
-          organizationId: actor.organizationId,
-          runId: run.id,
-          userId: participant.userId,
-          roleSlug: participant.roleSlug,
-        })),
-      );
-      await this.outbox.enqueue(manager, {
-        organizationId: actor.organizationId,
-        topic: 'drills.run-open',
-        payload: { runId: run.id },
-        availableAt: input.startsAt,
-        dedupeKey: `drills.run-open:${run.id}`,
-      });
-      await this.audit.recordBy(manager, actor, 'drills.run_scheduled', {
-        target: { type: 'drill_run', id: run.id },
-        meta,
-        details: {
-          scenario: `${scenario.slug}@${scenario.versionId}`,
-          startsAt: input.startsAt.toISOString(),
-          participants: input.participants.length,
-        },
-      });
-      return run;
-    });
+    return scenario;
   }
 }
