@@ -503,6 +503,14 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND', admin: 'DRILLS_NOT_FOUND' },
   },
   {
+    operation: 'scheduleDrillSeries',
+    document: `mutation($learnerId: ID!) { scheduleDrillSeries(input: { scenarioSlug: "no-such-drill",
+      firstStartsAt: "2099-01-01T09:00:00Z", rrule: "FREQ=MONTHLY;INTERVAL=3",
+      participants: [{ userId: $learnerId, roleSlug: "lead" }] }) { id } }`,
+    variables: (context) => ({ learnerId: context.learnerId }),
+    expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND', admin: 'DRILLS_NOT_FOUND' },
+  },
+  {
     operation: 'drillRun',
     document: `{ drillRun(runId: "${UNKNOWN}") { id } }`,
     expect: drillMiss,

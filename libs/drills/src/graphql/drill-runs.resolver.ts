@@ -56,6 +56,19 @@ export class DrillRunsResolver {
     return toDrillRun(run, role?.roleSlug ?? null);
   }
 
+  @RequirePermission(Permission.DRILLS_MANAGE)
+  @Mutation(() => DrillSeries, {
+    description:
+      'Schedules a recurring drill on an RRULE schedule. Each occurrence becomes a run, created exactly once: the first at once, each next one as the previous one starts.',
+  })
+  scheduleDrillSeries(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ScheduleDrillSeriesInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<DrillSeries> {
+    return this.scheduler.scheduleSeries(actor, input, meta);
+  }
+
   @RequirePermission(Permission.SELF)
   @Query(() => DrillRun, {
     description: 'A drill run you take part in (admins: any of the organization).',
