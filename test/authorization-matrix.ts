@@ -503,6 +503,28 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND', admin: 'DRILLS_NOT_FOUND' },
   },
   {
+    operation: 'drillScenarios',
+    document: '{ drillScenarios { slug roles { slug } } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'drillParticipation',
+    document: 'query($groupId: ID) { drillParticipation(groupId: $groupId) { runs } }',
+    variables: (context) => ({ groupId: context.groupId }),
+    idVariable: 'groupId',
+    expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND' },
+  },
+  {
+    operation: 'startSelfPacedDrill',
+    document: 'mutation { startSelfPacedDrill(scenarioSlug: "no-such-drill") { id } }',
+    expect: drillMiss,
+  },
+  {
+    operation: 'advanceSelfPacedDrill',
+    document: `mutation { advanceSelfPacedDrill(runId: "${UNKNOWN}") { id } }`,
+    expect: drillMiss,
+  },
+  {
     operation: 'scheduleDrillSeries',
     document: `mutation($learnerId: ID!) { scheduleDrillSeries(input: { scenarioSlug: "no-such-drill",
       firstStartsAt: "2099-01-01T09:00:00Z", rrule: "FREQ=MONTHLY;INTERVAL=3",

@@ -422,4 +422,121 @@ describe('incident-response drills', () => {
     expect(reasonOf(await gql(outsider, REPORT, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await gql(other.admin, REPORT, { runId }))).toBe('DRILLS_NOT_FOUND');
   });
+
+  it('reports drill participation and scores per group and month', async () => {
+    const group = async (name: string, userIds: string[]) => {
+      const created = await gql<{ createGroup: { id: string } }>(
+        org.admin,
+        'mutation G($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
+        { input: { name } },
+      );
+      const groupId = created.data?.createGroup.id ?? '';
+      await gql(
+        org.admin,
+        'mutation A($g: ID!, $u: [ID!]!) { addGroupMembers(groupId: $g, userIds: $u) { id } }',
+        {
+          g: groupId,
+          u: userIds,
+        },
+      );
+      return groupId;
+    };
+    const responders = await group('Responders', [org.learner.id, analyst.id]);
+    await group('Press office', [comms.id, outsider.id]);
+    const query =
+      'query P($groupId: ID) { drillParticipation(groupId: $groupId) { groupName month runs participants responded averageScorePercent } }';
+    const all = await gql<{ drillParticipation: Record<string, unknown>[] }>(org.admin, query, {});
+    expect(all.errors).toBeUndefined();
+    const month = `${at(0).toISOString().slice(0, 7)}-01T00:00:00.000Z`;
+    expect(all.data?.drillParticipation).toEqual([
+      {
+        groupName: 'Press office',
+        month,
+        runs: 1,
+        participants: 1,
+        responded: 1,
+        averageScorePercent: 25,
+      },
+      {
+        groupName: 'Responders',
+        month,
+        runs: 1,
+        participants: 2,
+        responded: 2,
+        averageScorePercent: 41.67,
+      },
+    ]);
+    const one = await gql<{ drillParticipation: unknown[] }>(org.admin, query, {
+      groupId: responders,
+    });
+    expect(one.data?.drillParticipation).toHaveLength(1);
+    expect(reasonOf(await gql(other.admin, query, { groupId: responders }))).toBe(
+      'DRILLS_NOT_FOUND',
+    );
+    expect(codeOf(await gql(org.admin, 'query { drillParticipation(months: 99) { runs } }'))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('lets a learner practise a scenario alone, advancing through its injects, scored the same way', async () => {
+    const scenarios = await gql<{ drillScenarios: { slug: string; roles: { slug: string }[] }[] }>(
+      outsider,
+      '{ drillScenarios { slug title summary durationMinutes responseMode injectCount roles { slug title description } frameworks } }',
+    );
+    const canary = scenarios.data?.drillScenarios.find(
+      (scenario) => scenario.slug === 'canary-drill',
+    );
+    expect(canary?.roles.map((role) => role.slug)).toEqual(['lead', 'analyst', 'comms']);
+    expect(JSON.stringify(scenarios)).not.toContain(DRILL_CANARY);
+
+    const started = await gql<{
+      startSelfPacedDrill: { id: string; mode: string; myRole: string };
+    }>(
+      outsider,
+      'mutation { startSelfPacedDrill(scenarioSlug: "canary-drill") { id mode myRole status } }',
+    );
+    expect(started.errors).toBeUndefined();
+    const runId = started.data?.startSelfPacedDrill.id ?? '';
+    expect(started.data?.startSelfPacedDrill).toMatchObject({ mode: 'SELF_PACED', myRole: '*' });
+    expect(await released(outsider, runId)).toEqual(['alert']);
+    const advance = () =>
+      gql(outsider, 'mutation A($runId: ID!) { advanceSelfPacedDrill(runId: $runId) { status } }', {
+        runId,
+      });
+    // Someone else's practice is not there for them; a timeline that follows the learner cannot pause.
+    expect(
+      reasonOf(
+        await gql(
+          comms,
+          'mutation A($runId: ID!) { advanceSelfPacedDrill(runId: $runId) { status } }',
+          { runId },
+        ),
+      ),
+    ).toBe('DRILLS_NOT_FOUND');
+    expect(reasonOf(await gql(outsider, STEER('pauseDrill'), { runId }))).toBe(
+      'DRILLS_INVALID_INPUT',
+    );
+
+    expect((await submit(outsider, runId, 'alert', 'c')).errors).toBeUndefined();
+    await advance();
+    expect(await released(outsider, runId)).toEqual(['alert', 'analyst-note']);
+    await advance();
+    expect((await submit(outsider, runId, 'press', 'a')).errors).toBeUndefined();
+    await advance();
+    expect((await submit(outsider, runId, 'wrap', 'a')).errors).toBeUndefined();
+    expect(JSON.stringify(await gql(outsider, DRILL_RUN, { runId }))).not.toContain(DRILL_CANARY);
+    await advance();
+    await waitFor(async () => (await runOf(outsider, runId)).status === 'SCORED', 'scoring');
+    const report = await gql<{
+      drillReport: {
+        team: unknown;
+        remedialAssignments: unknown[];
+        participants: { poorChoices?: unknown }[];
+      };
+    }>(outsider, REPORT, { runId });
+    // alert 1 of 3, press 3 of 3, wrap 3 of 3; practice assigns nothing.
+    expect(report.data?.drillReport.team).toEqual({ earned: 7, possible: 9, percent: 77.78 });
+    expect(report.data?.drillReport.remedialAssignments).toEqual([]);
+    expect(reasonOf(await advance())).toBe('DRILLS_RUN_NOT_RUNNING');
+  });
 });

@@ -11,12 +11,14 @@ import { RunControl } from './running/run-control.service.js';
 import { RunLedger } from './running/run-ledger.js';
 import { RunReader } from './running/run-reader.js';
 import { RunTimeline } from './running/run-timeline.js';
+import { SelfPacedDrills } from './running/self-paced.service.js';
 import { DrillScenarios } from './scenario/drill-scenarios.js';
 import { DrillScheduler } from './scheduling/drill-scheduler.service.js';
 import { RunWriter } from './scheduling/run-writer.js';
 import { SeriesOccurrences } from './scheduling/series-occurrences.js';
 import { ReportReader } from './scoring/report-reader.js';
 import { RunScorer } from './scoring/run-scorer.js';
+import { ParticipationStats } from './stats/participation-stats.js';
 
 const services = [
   DrillScenarios,
@@ -33,6 +35,8 @@ const services = [
   RunScorer,
   RemedialAssigner,
   ReportReader,
+  SelfPacedDrills,
+  ParticipationStats,
 ];
 
 /**

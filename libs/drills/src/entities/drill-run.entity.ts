@@ -20,6 +20,10 @@ export type DrillRunStatus = (typeof DrillRunStatus)[keyof typeof DrillRunStatus
  * What happens to a run opened more than DRILL_MISSED_AFTER_MINUTES after its start time (the
  * workers were down): run it late from its first inject, or skip it. Either is audited.
  */
+/** team: scheduled for people in roles, on a timeline; self-paced: one learner plays every role alone. */
+export const DrillRunMode = { TEAM: 'team', SELF_PACED: 'self-paced' } as const;
+export type DrillRunMode = (typeof DrillRunMode)[keyof typeof DrillRunMode];
+
 export const MissedPolicy = { RUN_LATE: 'run-late', SKIP: 'skip' } as const;
 export type MissedPolicy = (typeof MissedPolicy)[keyof typeof MissedPolicy];
 
@@ -56,6 +60,9 @@ export class DrillRunEntity {
 
   @Column({ type: 'text', default: DrillRunStatus.SCHEDULED })
   status!: DrillRunStatus;
+
+  @Column({ type: 'text', default: DrillRunMode.TEAM })
+  mode!: DrillRunMode;
 
   @Column({ type: 'text', default: MissedPolicy.RUN_LATE })
   missedPolicy!: MissedPolicy;

@@ -1,8 +1,9 @@
 import type { DrillRunEntity } from '../entities/drill-run.entity.js';
+import type { PinnedScenario } from '../scenario/drill-scenarios.js';
 import type { InjectView } from '../running/run-reader.js';
 import type { AfterActionReport } from '../scoring/after-action-report.js';
 import { reportMarkdown } from '../scoring/report-markdown.js';
-import type { DrillInject, DrillReport, DrillRun } from './drills.objects.js';
+import type { DrillInject, DrillReport, DrillRun, DrillScenarioSummary } from './drills.objects.js';
 
 export function toDrillRun(run: DrillRunEntity, myRole: string | null): DrillRun {
   return {
@@ -16,6 +17,7 @@ export function toDrillRun(run: DrillRunEntity, myRole: string | null): DrillRun
     endedAt: run.endedAt,
     scoredAt: run.scoredAt,
     facilitatorId: run.facilitatorId,
+    mode: run.mode,
     missedPolicy: run.missedPolicy,
     seriesId: run.seriesId,
     myRole,
@@ -46,5 +48,18 @@ export function toDrillReport(report: AfterActionReport): DrillReport {
     ...report,
     markdown: reportMarkdown(report),
     json: report as unknown as Record<string, unknown>,
+  };
+}
+
+export function toDrillScenario({ slug, content }: PinnedScenario): DrillScenarioSummary {
+  return {
+    slug,
+    title: content.title,
+    summary: content.summary,
+    durationMinutes: content.durationMinutes,
+    responseMode: content.responseMode,
+    injectCount: content.injects.length,
+    roles: content.roles,
+    frameworks: content.frameworks,
   };
 }

@@ -10,13 +10,16 @@ import {
   type RequestMeta,
 } from '@academy/identity';
 import { DecisionService } from '../running/decision.service.js';
+import { SOLO_ROLE } from '../scenario/drill-scenario.js';
 import { RunControl } from '../running/run-control.service.js';
 import { RunReader } from '../running/run-reader.js';
+import { SelfPacedDrills } from '../running/self-paced.service.js';
 import { DrillScheduler } from '../scheduling/drill-scheduler.service.js';
 import { ReportReader } from '../scoring/report-reader.js';
 import { toDrillInject, toDrillReport, toDrillRun } from './drill-mappers.js';
 import {
   RunIdArgs,
+  ScenarioSlugArgs,
   ScheduleDrillInput,
   ScheduleDrillSeriesInput,
   SubmitDrillDecisionInput,
@@ -39,6 +42,7 @@ export class DrillRunsResolver {
     @Inject(RunControl) private readonly control: RunControl,
     @Inject(DecisionService) private readonly decisions: DecisionService,
     @Inject(ReportReader) private readonly reports: ReportReader,
+    @Inject(SelfPacedDrills) private readonly selfPaced: SelfPacedDrills,
   ) {}
 
   @RequirePermission(Permission.DRILLS_MANAGE)
@@ -179,5 +183,30 @@ export class DrillRunsResolver {
     @Args() { runId }: RunIdArgs,
   ): Promise<DrillReport> {
     return toDrillReport(await this.reports.report(actor, runId));
+  }
+
+  @RequirePermission(Permission.SELF)
+  @Mutation(() => DrillRun, {
+    description:
+      'Starts practising a scenario alone, in every role: its first inject is out at once, the next ones as you advance. Scored like a team drill when you advance past the last inject or end it.',
+  })
+  async startSelfPacedDrill(
+    @CurrentActor() actor: Actor,
+    @Args() { scenarioSlug }: ScenarioSlugArgs,
+    @Meta() meta: RequestMeta,
+  ): Promise<DrillRun> {
+    return toDrillRun(await this.selfPaced.start(actor, scenarioSlug, meta), SOLO_ROLE);
+  }
+
+  @RequirePermission(Permission.SELF)
+  @Mutation(() => DrillRun, {
+    description: 'Releases the next inject of your self-paced drill; past the last one, ends it.',
+  })
+  async advanceSelfPacedDrill(
+    @CurrentActor() actor: Actor,
+    @Args() { runId }: RunIdArgs,
+    @Meta() meta: RequestMeta,
+  ): Promise<DrillRun> {
+    return toDrillRun(await this.selfPaced.advance(actor, runId, meta), SOLO_ROLE);
   }
 }

@@ -1,9 +1,12 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsInt,
   IsOptional,
+  Max,
+  Min,
   IsUUID,
   Matches,
   MaxLength,
@@ -101,4 +104,30 @@ export class RunIdArgs {
   @Field(() => ID, { description: 'The run.' })
   @IsUUID()
   runId!: string;
+}
+
+@ArgsType()
+export class ScenarioSlugArgs {
+  @Field({ description: "The scenario's slug in the catalog." })
+  @Matches(SLUG)
+  @MaxLength(100)
+  scenarioSlug!: string;
+}
+
+@ArgsType()
+export class ParticipationArgs {
+  @Field(() => ID, { nullable: true, description: 'One group only; all groups when absent.' })
+  @IsOptional()
+  @IsUUID()
+  groupId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many months back, this one included (1 to 36, default 12).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  months?: number | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLJSONObject } from '@academy/common';
-import { DrillRunStatus, MissedPolicy } from '../entities/drill-run.entity.js';
+import { DrillRunMode, DrillRunStatus, MissedPolicy } from '../entities/drill-run.entity.js';
 
 registerEnumType(DrillRunStatus, {
   name: 'DrillRunStatus',
@@ -13,6 +13,17 @@ registerEnumType(DrillRunStatus, {
     ENDED: { description: 'Over; the worker is scoring it.' },
     SCORED: { description: 'Scored: the after-action report is ready.' },
     SKIPPED: { description: 'Missed (no worker opened it in time) and skipped by its policy.' },
+  },
+});
+
+registerEnumType(DrillRunMode, {
+  name: 'DrillRunMode',
+  description: 'How a drill is played.',
+  valuesMap: {
+    TEAM: { description: 'Scheduled for people in roles; injects come out on a timeline.' },
+    SELF_PACED: {
+      description: 'One learner alone in every role; injects come out as they advance.',
+    },
   },
 });
 
@@ -72,6 +83,9 @@ export class DrillRun {
       'The participant who may pause, resume, skip ahead and end it (admins always may).',
   })
   facilitatorId!: string | null;
+
+  @Field(() => DrillRunMode, { description: 'A team drill or self-paced practice.' })
+  mode!: DrillRunMode;
 
   @Field(() => MissedPolicy, { description: 'What happens if it cannot open on time.' })
   missedPolicy!: MissedPolicy;
@@ -431,4 +445,72 @@ export class DrillReport {
 
   @Field(() => GraphQLJSONObject, { description: 'The whole report as JSON, for export.' })
   json!: Record<string, unknown>;
+}
+
+@ObjectType('DrillRole', { description: 'A role of a drill scenario.' })
+export class DrillRole {
+  @Field({ description: "The role's slug, to assign participants with." })
+  slug!: string;
+
+  @Field({ description: "The role's title." })
+  title!: string;
+
+  @Field({ description: 'What the role does in the exercise.' })
+  description!: string;
+}
+
+@ObjectType('DrillScenario', {
+  description:
+    'A tabletop scenario of the catalog. Its injects, options and scores stay hidden until played.',
+})
+export class DrillScenarioSummary {
+  @Field({ description: "The scenario's slug." })
+  slug!: string;
+
+  @Field({ description: 'The title.' })
+  title!: string;
+
+  @Field({ description: 'What the exercise is about.' })
+  summary!: string;
+
+  @Field(() => Int, { description: 'How long a team run lasts, in minutes.' })
+  durationMinutes!: number;
+
+  @Field({ description: 'per-role (one answer per role) or per-participant.' })
+  responseMode!: string;
+
+  @Field(() => Int, { description: 'How many injects it has.' })
+  injectCount!: number;
+
+  @Field(() => [DrillRole], { description: 'The roles to assign.' })
+  roles!: DrillRole[];
+
+  @Field(() => [String], { description: 'Framework references, e.g. mitre-atlas:AML.T0051.001.' })
+  frameworks!: string[];
+}
+
+@ObjectType('DrillGroupParticipation', {
+  description: 'Drill participation and scores of one group in one month (scored team drills).',
+})
+export class DrillGroupParticipation {
+  @Field(() => ID, { description: 'The group.' })
+  groupId!: string;
+
+  @Field({ description: "The group's name." })
+  groupName!: string;
+
+  @Field(() => Date, { description: 'The first day (UTC) of the month.' })
+  month!: Date;
+
+  @Field(() => Int, { description: "Runs the group's members took part in." })
+  runs!: number;
+
+  @Field(() => Int, { description: 'Participations of members (a person in a run).' })
+  participants!: number;
+
+  @Field(() => Int, { description: 'Participations with at least one decision answered.' })
+  responded!: number;
+
+  @Field(() => Float, { nullable: true, description: "The members' average score, 0 to 100." })
+  averageScorePercent!: number | null;
 }

@@ -42,7 +42,7 @@ export class InjectReleaseHandler implements TopicHandler<'drills.inject-release
 
   async handle(message: OutboxMessage<'drills.inject-release'>): Promise<TopicOutcome> {
     const { runId, injectSlug, planEpoch } = message.payload;
-    await this.releaser.release(message.organizationId, runId, injectSlug, planEpoch);
+    await this.releaser.releaseOnSchedule(message.organizationId, runId, injectSlug, planEpoch);
     return undefined;
   }
 }

@@ -4,7 +4,7 @@ import type { Actor } from '@academy/identity';
 import { DataSource } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillRunStatus } from '../entities/drill-run.entity.js';
-import { answeringRoles, receives, respondentKey } from '../scenario/drill-scenario.js';
+import { answers, receives, respondentKey } from '../scenario/drill-scenario.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
 import type { ResponseView } from './run-reader.js';
 
@@ -68,7 +68,7 @@ export class DecisionService {
     if (!decision || !context.responses_close_at) {
       throw new DomainError(DrillsErrors.INVALID_INPUT, 'This inject asks for no decision.');
     }
-    if (!answeringRoles(scenario, inject).includes(context.role_slug)) {
+    if (!answers(scenario, inject, context.role_slug)) {
       throw new DomainError(DrillsErrors.NOT_YOUR_DECISION, 'Other roles answer this decision.');
     }
     if (!decision.options.some((option) => option.id === input.optionId)) {

@@ -5,7 +5,12 @@ import { OutboxWriter } from '@academy/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
-import { DrillRunStatus, MissedPolicy, type DrillRunEntity } from '../entities/drill-run.entity.js';
+import {
+  DrillRunMode,
+  DrillRunStatus,
+  MissedPolicy,
+  type DrillRunEntity,
+} from '../entities/drill-run.entity.js';
 import { injectsInOrder, minutesToMs } from '../scenario/drill-scenario.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
 import { RunLedger, type RunChanger } from './run-ledger.js';
@@ -128,7 +133,7 @@ export class RunControl {
       if (run.status !== DrillRunStatus.RUNNING && run.status !== DrillRunStatus.PAUSED) {
         throw new DomainError(DrillsErrors.RUN_NOT_RUNNING, 'This drill is not running.');
       }
-      await this.close(manager, run, { actor, meta });
+      await this.finish(manager, run, { actor, meta });
       return run;
     });
   }
@@ -138,11 +143,15 @@ export class RunControl {
     await this.dataSource.transaction(async (manager) => {
       const run = await this.ledger.lock(manager, organizationId, runId);
       if (run?.status !== DrillRunStatus.RUNNING || run.planEpoch !== planEpoch) return;
-      await this.close(manager, run, 'schedule');
+      await this.finish(manager, run, 'schedule');
     });
   }
 
-  private async close(manager: EntityManager, run: DrillRunEntity, by: RunChanger) {
+  /**
+   * Ends a run locked by the caller's transaction and asks the worker to score it. Public for
+   * self-paced runs, which end when the learner advances past the last inject.
+   */
+  async finish(manager: EntityManager, run: DrillRunEntity, by: RunChanger): Promise<void> {
     const now = this.clock.now();
     Object.assign(run, {
       status: DrillRunStatus.ENDED,
@@ -190,6 +199,13 @@ export class RunControl {
   ): Promise<DrillRunEntity> {
     return this.dataSource.transaction(async (manager) => {
       const run = await this.ledger.lockSteerable(manager, actor, runId);
+      if (run.mode === DrillRunMode.SELF_PACED) {
+        // Its injects follow the learner, not a timeline: there is nothing to pause or skip.
+        throw new DomainError(
+          DrillsErrors.INVALID_INPUT,
+          'A self-paced drill moves on with advanceSelfPacedDrill.',
+        );
+      }
       if (run.status !== from) {
         throw new DomainError(
           DrillsErrors.RUN_NOT_RUNNING,

@@ -9,9 +9,12 @@ const MINUTE = 60_000;
 
 export const minutesToMs = (minutes: number) => minutes * MINUTE;
 
+/** The role of a learner playing a scenario alone (self-paced): every role at once. */
+export const SOLO_ROLE = '*';
+
 /** Whether a participant in `role` receives the inject (everyone does when it names no roles). */
 export function receives(inject: ScenarioInject, role: string): boolean {
-  return !inject.roles || inject.roles.includes(role);
+  return role === SOLO_ROLE || !inject.roles || inject.roles.includes(role);
 }
 
 /**
@@ -20,6 +23,11 @@ export function receives(inject: ScenarioInject, role: string): boolean {
  */
 export function answeringRoles(scenario: DrillScenario, inject: ScenarioInject): string[] {
   return inject.decision?.roles ?? inject.roles ?? scenario.roles.map((role) => role.slug);
+}
+
+/** Whether a participant in `role` answers the inject's decision. */
+export function answers(scenario: DrillScenario, inject: ScenarioInject, role: string): boolean {
+  return role === SOLO_ROLE || answeringRoles(scenario, inject).includes(role);
 }
 
 /** Whose answer a response is: the role's in per-role mode, the person's in per-participant mode. */

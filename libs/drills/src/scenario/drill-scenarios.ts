@@ -25,6 +25,16 @@ export class DrillScenarios {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
+  /** Every scenario the organization can play (shipped and its own), by slug. */
+  async list(organizationId: string): Promise<PinnedScenario[]> {
+    const records = await this.catalog.list<DrillScenario>(organizationId, 'drill');
+    return records.map((record) => ({
+      slug: record.slug,
+      versionId: record.versionId,
+      content: record.content,
+    }));
+  }
+
   /** The current version of a scenario the organization can see. */
   async current(organizationId: string, slug: string): Promise<PinnedScenario> {
     try {

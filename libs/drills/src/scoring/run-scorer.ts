@@ -3,7 +3,7 @@ import { Clock } from '@academy/common';
 import { DataSource } from 'typeorm';
 import { DrillReportEntity } from '../entities/drill-report.entity.js';
 import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
-import { DrillRunStatus } from '../entities/drill-run.entity.js';
+import { DrillRunMode, DrillRunStatus } from '../entities/drill-run.entity.js';
 import { RemedialAssigner } from '../remedial/remedial-assigner.js';
 import { RunLedger } from '../running/run-ledger.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
@@ -28,10 +28,14 @@ export class RunScorer {
     const record = await this.record(organizationId, runId);
     if (!record) return;
     const scored = scoreRun(record);
-    const remedialAssignments = await this.remedial.assign(
-      { id: runId, organizationId, createdBy: record.createdBy },
-      scored.participants,
-    );
+    // Practice alone assigns nothing: remedial learning follows team drills.
+    const remedialAssignments =
+      record.mode === DrillRunMode.SELF_PACED
+        ? []
+        : await this.remedial.assign(
+            { id: runId, organizationId, createdBy: record.createdBy },
+            scored.participants,
+          );
     await this.dataSource.transaction(async (manager) => {
       const run = await this.ledger.lock(manager, organizationId, runId);
       if (run?.status !== DrillRunStatus.ENDED) return;
@@ -66,7 +70,7 @@ export class RunScorer {
   private async record(
     organizationId: string,
     runId: string,
-  ): Promise<(RunRecord & { createdBy: string }) | null> {
+  ): Promise<(RunRecord & { createdBy: string; mode: DrillRunMode }) | null> {
     const [run] = await this.dataSource.query<
       {
         id: string;
@@ -77,9 +81,10 @@ export class RunScorer {
         opened_at: Date | null;
         ended_at: Date;
         created_by: string;
+        mode: DrillRunMode;
       }[]
     >(
-      `SELECT id, title, scenario_slug, scenario_version_id, starts_at, opened_at, ended_at, created_by
+      `SELECT id, title, scenario_slug, scenario_version_id, starts_at, opened_at, ended_at, created_by, mode
          FROM drill_runs WHERE organization_id = $1 AND id = $2 AND status = 'ended'`,
       [organizationId, runId],
     );
@@ -114,6 +119,7 @@ export class RunScorer {
     ]);
     return {
       createdBy: run.created_by,
+      mode: run.mode,
       run: {
         id: run.id,
         title: run.title,

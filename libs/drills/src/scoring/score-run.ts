@@ -1,4 +1,5 @@
 import {
+  SOLO_ROLE,
   answeringRoles,
   bestScore,
   type DrillScenario,
@@ -112,7 +113,10 @@ export function scoreRun(record: RunRecord): Omit<AfterActionReport, 'remedialAs
     const decision = inject.decision;
     const release = released.get(inject.slug);
     if (!decision || !release?.responsesCloseAt) continue;
-    const roles = answeringRoles(scenario, inject).filter((role) => staffed.has(role));
+    // A learner playing alone holds every role, so answers every decision.
+    const roles = staffed.has(SOLO_ROLE)
+      ? [SOLO_ROLE]
+      : answeringRoles(scenario, inject).filter((role) => staffed.has(role));
     const respondents = perRole
       ? roles
       : record.participants.filter((p) => roles.includes(p.roleSlug)).map((p) => p.userId);

@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateDrills1795672664735 implements MigrationInterface {
-  name = 'CreateDrills1795672664735';
+export class CreateDrills1795673178961 implements MigrationInterface {
+  name = 'CreateDrills1795673178961';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "drill_runs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "scenario_slug" text NOT NULL, "scenario_version_id" uuid NOT NULL, "title" text NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL DEFAULT \'scheduled\', "missed_policy" text NOT NULL DEFAULT \'run-late\', "series_id" uuid, "facilitator_id" uuid, "opened_at" TIMESTAMP WITH TIME ZONE, "timeline_zero_at" TIMESTAMP WITH TIME ZONE, "plan_epoch" integer NOT NULL DEFAULT \'0\', "paused_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "scored_at" TIMESTAMP WITH TIME ZONE, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_drill_runs" PRIMARY KEY ("id"))',
+      'CREATE TABLE "drill_runs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "scenario_slug" text NOT NULL, "scenario_version_id" uuid NOT NULL, "title" text NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL DEFAULT \'scheduled\', "mode" text NOT NULL DEFAULT \'team\', "missed_policy" text NOT NULL DEFAULT \'run-late\', "series_id" uuid, "facilitator_id" uuid, "opened_at" TIMESTAMP WITH TIME ZONE, "timeline_zero_at" TIMESTAMP WITH TIME ZONE, "plan_epoch" integer NOT NULL DEFAULT \'0\', "paused_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "scored_at" TIMESTAMP WITH TIME ZONE, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_drill_runs" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "ix_drill_runs_organization_id_starts_at" ON "drill_runs"  ("organization_id", "starts_at") ',
@@ -17,12 +17,6 @@ export class CreateDrills1795672664735 implements MigrationInterface {
       'CREATE INDEX "ix_drill_run_events_run_id_occurred_at" ON "drill_run_events"  ("run_id", "occurred_at") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "drill_series" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "scenario_slug" text NOT NULL, "rrule" text NOT NULL, "first_starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "participants" jsonb NOT NULL, "facilitator_id" uuid, "missed_policy" text NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_drill_series" PRIMARY KEY ("id"))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "ix_drill_series_organization_id_created_at" ON "drill_series"  ("organization_id", "created_at") ',
-    );
-    await queryRunner.query(
       'CREATE TABLE "drill_participants" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "run_id" uuid NOT NULL, "user_id" uuid NOT NULL, "role_slug" text NOT NULL, "score_percent" numeric(5,2), CONSTRAINT "pk_drill_participants" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
@@ -30,6 +24,12 @@ export class CreateDrills1795672664735 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE UNIQUE INDEX "uq_drill_participants_run_id_user_id" ON "drill_participants"  ("run_id", "user_id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "drill_series" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "scenario_slug" text NOT NULL, "rrule" text NOT NULL, "first_starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "participants" jsonb NOT NULL, "facilitator_id" uuid, "missed_policy" text NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_drill_series" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "ix_drill_series_organization_id_created_at" ON "drill_series"  ("organization_id", "created_at") ',
     );
     await queryRunner.query(
       'CREATE TABLE "drill_series_occurrences" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "series_id" uuid NOT NULL, "occurs_at" TIMESTAMP WITH TIME ZONE NOT NULL, "run_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_drill_series_occurrences" PRIMARY KEY ("id"))',
@@ -76,11 +76,11 @@ export class CreateDrills1795672664735 implements MigrationInterface {
       'DROP INDEX "public"."uq_drill_series_occurrences_series_id_occurs_at"',
     );
     await queryRunner.query('DROP TABLE "drill_series_occurrences"');
+    await queryRunner.query('DROP INDEX "public"."ix_drill_series_organization_id_created_at"');
+    await queryRunner.query('DROP TABLE "drill_series"');
     await queryRunner.query('DROP INDEX "public"."uq_drill_participants_run_id_user_id"');
     await queryRunner.query('DROP INDEX "public"."ix_drill_participants_organization_id_user_id"');
     await queryRunner.query('DROP TABLE "drill_participants"');
-    await queryRunner.query('DROP INDEX "public"."ix_drill_series_organization_id_created_at"');
-    await queryRunner.query('DROP TABLE "drill_series"');
     await queryRunner.query('DROP INDEX "public"."ix_drill_run_events_run_id_occurred_at"');
     await queryRunner.query('DROP TABLE "drill_run_events"');
     await queryRunner.query('DROP INDEX "public"."ix_drill_runs_organization_id_starts_at"');
