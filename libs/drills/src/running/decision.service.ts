@@ -14,11 +14,26 @@ export interface DecisionInput {
   optionId: string;
 }
 
+/** What an answer is checked against: the run, the person's role in it and the inject's release. */
+export const DECISION_CONTEXT_SQL = `SELECT r.status, r.scenario_version_id, p.role_slug, rel.responses_close_at,
+              rel.id IS NOT NULL AS released
+         FROM drill_runs r
+         JOIN drill_participants p ON p.run_id = r.id AND p.user_id = $3
+         LEFT JOIN drill_inject_releases rel ON rel.run_id = r.id AND rel.inject_slug = $4
+        WHERE r.id = $1 AND r.organization_id = $2`;
+
+/** Records an answer, unless its respondent has answered already. */
+export const RECORD_RESPONSE_SQL = `INSERT INTO drill_responses
+         (organization_id, run_id, inject_slug, respondent_key, user_id, role_slug, option_id, submitted_at, late)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (run_id, inject_slug, respondent_key) DO NOTHING RETURNING id`;
+
 const NOT_RUNNING: Partial<Record<DrillRunStatus, string>> = {
   [DrillRunStatus.SCHEDULED]: 'This drill has not started yet.',
   [DrillRunStatus.PAUSED]: 'This drill is paused; answer when it resumes.',
   [DrillRunStatus.ENDED]: 'This drill has ended.',
   [DrillRunStatus.SCORED]: 'This drill has ended.',
+  [DrillRunStatus.SKIPPED]: 'This drill was skipped.',
 };
 
 /**
@@ -43,15 +58,7 @@ export class DecisionService {
         responses_close_at: Date | null;
         released: boolean;
       }[]
-    >(
-      `SELECT r.status, r.scenario_version_id, p.role_slug, rel.responses_close_at,
-              rel.id IS NOT NULL AS released
-         FROM drill_runs r
-         JOIN drill_participants p ON p.run_id = r.id AND p.user_id = $3
-         LEFT JOIN drill_inject_releases rel ON rel.run_id = r.id AND rel.inject_slug = $4
-        WHERE r.id = $1 AND r.organization_id = $2`,
-      [input.runId, actor.organizationId, actor.id, input.injectSlug],
-    );
+    >(DECISION_CONTEXT_SQL, [input.runId, actor.organizationId, actor.id, input.injectSlug]);
     if (!context) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill run.');
     const notRunning = NOT_RUNNING[context.status];
     if (notRunning) throw new DomainError(DrillsErrors.RUN_NOT_RUNNING, notRunning);
@@ -77,23 +84,17 @@ export class DecisionService {
     const now = this.clock.now();
     const late = now.getTime() > context.responses_close_at.getTime();
     const key = respondentKey(scenario, { userId: actor.id, roleSlug: context.role_slug });
-    const inserted = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO drill_responses
-         (organization_id, run_id, inject_slug, respondent_key, user_id, role_slug, option_id, submitted_at, late)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (run_id, inject_slug, respondent_key) DO NOTHING RETURNING id`,
-      [
-        actor.organizationId,
-        input.runId,
-        input.injectSlug,
-        key,
-        actor.id,
-        context.role_slug,
-        input.optionId,
-        now,
-        late,
-      ],
-    );
+    const inserted = await this.dataSource.query<{ id: string }[]>(RECORD_RESPONSE_SQL, [
+      actor.organizationId,
+      input.runId,
+      input.injectSlug,
+      key,
+      actor.id,
+      context.role_slug,
+      input.optionId,
+      now,
+      late,
+    ]);
     if (inserted.length === 0) {
       throw new DomainError(
         DrillsErrors.ALREADY_ANSWERED,
