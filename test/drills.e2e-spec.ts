@@ -18,6 +18,7 @@ import {
   type SmtpSink,
   type TestApi,
 } from '@academy/testing';
+import { StatementCounter } from '@academy/database';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -538,5 +539,24 @@ describe('incident-response drills', () => {
     expect(report.data?.drillReport.team).toEqual({ earned: 7, possible: 9, percent: 77.78 });
     expect(report.data?.drillReport.remedialAssignments).toEqual([]);
     expect(reasonOf(await advance())).toBe('DRILLS_RUN_NOT_RUNNING');
+  });
+
+  it('lists upcoming drills with their participants and injects in the same number of SQL statements, however many', async () => {
+    const counter = api.app.get(StatementCounter);
+    const query =
+      '{ myUpcomingDrills { totalCount edges { node { id participants { userId } injects { id } } } } }';
+    const statementsFor = async () => {
+      const before = counter.total;
+      const body = await gql<{ myUpcomingDrills: { totalCount: number } }>(comms, query);
+      expect(body.errors).toBeUndefined();
+      return { statements: counter.total - before, runs: body.data?.myUpcomingDrills.totalCount };
+    };
+    await schedule(at(24 * 60));
+    const few = await statementsFor();
+    await schedule(at(25 * 60));
+    await schedule(at(26 * 60));
+    const many = await statementsFor();
+    expect(many.runs).toBe((few.runs ?? 0) + 2);
+    expect(many.statements).toBe(few.statements);
   });
 });

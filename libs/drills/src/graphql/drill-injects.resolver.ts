@@ -27,11 +27,11 @@ export class DrillInjectsResolver {
     @Args() { runId }: RunIdArgs,
   ): Promise<AnnouncementStream<DrillInject>> {
     // Refuses at once when the run is not the actor's to see.
-    const access = await this.reader.access(actor, runId);
+    await this.reader.access(actor, runId);
     return AnnouncementStream.open(
       (announce) => this.arrivals.listen(runId, announce),
       async (releaseId) => {
-        const [view] = await this.reader.injects(access, actor, releaseId);
+        const [view] = (await this.reader.injectsOf(actor, [runId], releaseId)).get(runId) ?? [];
         return view ? toDrillInject(view) : null;
       },
     );

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, type Connection } from '@academy/common';
 import {
   CurrentActor,
@@ -17,6 +17,7 @@ import { SelfPacedDrills } from '../running/self-paced.service.js';
 import { DrillScheduler } from '../scheduling/drill-scheduler.service.js';
 import { ReportReader } from '../scoring/report-reader.js';
 import { toDrillInject, toDrillReport, toDrillRun } from './drill-mappers.js';
+import { DrillRunLoaders } from './drill-run-loaders.js';
 import {
   RunIdArgs,
   ScenarioSlugArgs,
@@ -43,6 +44,7 @@ export class DrillRunsResolver {
     @Inject(DecisionService) private readonly decisions: DecisionService,
     @Inject(ReportReader) private readonly reports: ReportReader,
     @Inject(SelfPacedDrills) private readonly selfPaced: SelfPacedDrills,
+    @Inject(DrillRunLoaders) private readonly loaders: DrillRunLoaders,
   ) {}
 
   @RequirePermission(Permission.DRILLS_MANAGE)
@@ -101,16 +103,23 @@ export class DrillRunsResolver {
   }
 
   @ResolveField(() => [DrillParticipant], { description: 'Who takes part, in which role.' })
-  participants(@CurrentActor() actor: Actor, @Parent() run: DrillRun): Promise<DrillParticipant[]> {
-    return this.reader.participants(actor.organizationId, run.id);
+  participants(
+    @CurrentActor() actor: Actor,
+    @Parent() run: DrillRun,
+    @Context('req') request: object,
+  ): Promise<DrillParticipant[]> {
+    return this.loaders.participants(request, actor, run.id);
   }
 
   @ResolveField(() => [DrillInject], {
     description: 'The injects released so far that reach you, in release order (admins: all).',
   })
-  async injects(@CurrentActor() actor: Actor, @Parent() run: DrillRun): Promise<DrillInject[]> {
-    const access = await this.reader.access(actor, run.id);
-    return (await this.reader.injects(access, actor)).map(toDrillInject);
+  async injects(
+    @CurrentActor() actor: Actor,
+    @Parent() run: DrillRun,
+    @Context('req') request: object,
+  ): Promise<DrillInject[]> {
+    return (await this.loaders.injects(request, actor, run.id)).map(toDrillInject);
   }
 
   @RequirePermission(Permission.SELF)

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DrillsModule } from '../drills.module.js';
 import { InjectArrivals } from '../live/inject-arrivals.js';
 import { DrillInjectsResolver } from './drill-injects.resolver.js';
+import { DrillRunLoaders } from './drill-run-loaders.js';
 import { DrillParticipationResolver } from './drill-participation.resolver.js';
 import { DrillRunsResolver } from './drill-runs.resolver.js';
 import { DrillScenariosResolver } from './drill-scenarios.resolver.js';
@@ -12,6 +13,7 @@ import { DrillScenariosResolver } from './drill-scenarios.resolver.js';
   // Only the API holds live subscriptions, so only it opens the Redis subscriber connection.
   providers: [
     DrillScenariosResolver,
+    DrillRunLoaders,
     DrillRunsResolver,
     DrillParticipationResolver,
     InjectArrivals,
