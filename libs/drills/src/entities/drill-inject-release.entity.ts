@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
 
 /**
  * An inject of a run, released: at most one per run and inject (the unique index makes a
@@ -15,6 +16,10 @@ export class DrillInjectReleaseEntity {
 
   @Column({ type: 'uuid' })
   runId!: string;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'text' })
   injectSlug!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
 
 /** A person taking part in a run, in one of the scenario's roles. */
 @Entity({ name: 'drill_participants' })
@@ -13,6 +14,10 @@ export class DrillParticipantEntity {
 
   @Column({ type: 'uuid' })
   runId!: string;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'uuid' })
   userId!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
 
 /**
  * Remedial learning a participant got for a poor choice: the lesson the scenario names and the
@@ -21,6 +22,10 @@ export class DrillRemedialAssignmentEntity {
 
   @Column({ type: 'uuid' })
   runId!: string;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'uuid' })
   userId!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
 
 /**
  * An answer to a decision point. `respondentKey` is the role's slug when the scenario wants one
@@ -22,6 +23,10 @@ export class DrillResponseEntity {
 
   @Column({ type: 'uuid' })
   runId!: string;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'text' })
   injectSlug!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
 
 export const DrillRunEventKind = {
   OPENED: 'opened',
@@ -23,6 +24,10 @@ export class DrillRunEventEntity {
 
   @Column({ type: 'uuid' })
   runId!: string;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'text' })
   kind!: DrillRunEventKind;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { DrillSeriesEntity } from './drill-series.entity.js';
 
 /**
  * scheduled: waits for its start time; running: injects are released on the run's timeline;
@@ -70,6 +79,10 @@ export class DrillRunEntity {
   /** The series this run is an occurrence of. */
   @Column({ type: 'uuid', nullable: true })
   seriesId!: string | null;
+
+  @ManyToOne(() => DrillSeriesEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'series_id' })
+  series?: DrillSeriesEntity;
 
   /** A participant who may pause, resume, skip ahead and end the run (admins always may). */
   @Column({ type: 'uuid', nullable: true })

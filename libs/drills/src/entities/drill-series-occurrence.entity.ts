@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DrillRunEntity } from './drill-run.entity.js';
+import { DrillSeriesEntity } from './drill-series.entity.js';
 
 /**
  * One occurrence of a series, created once: the unique index on (series, time) is what makes
@@ -18,12 +20,20 @@ export class DrillSeriesOccurrenceEntity {
   @Column({ type: 'uuid' })
   seriesId!: string;
 
+  @ManyToOne(() => DrillSeriesEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'series_id' })
+  series?: DrillSeriesEntity;
+
   @Column({ type: 'timestamptz' })
   occursAt!: Date;
 
   /** The run that plays it; null when nobody of the team was active any more. */
   @Column({ type: 'uuid', nullable: true })
   runId!: string | null;
+
+  @ManyToOne(() => DrillRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: DrillRunEntity;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
