@@ -219,7 +219,19 @@ describe('incident-response drills', () => {
     await advanceTo(-29);
     await waitFor(async () => (await notices(comms)).length === 2, 'the reminder');
     expect((await notices(comms))[0]).toMatch(/^Reminder: drill “Canary drill” starts /);
-    expect(smtp.received.filter((email) => email.to.includes(comms.email))).toHaveLength(2);
+    // Both by email too, each under its outbox message's stable Message-ID.
+    const noticeIds = await db.query<{ id: string }[]>(
+      `SELECT id FROM outbox_messages WHERE topic = 'drills.participant-notice'
+          AND payload->>'userId' = $1::text`,
+      [comms.id],
+    );
+    await waitFor(
+      () =>
+        smtp.received.filter((email) =>
+          noticeIds.some((notice) => email.messageId.startsWith(`<${notice.id}.email.`)),
+        ).length === 2,
+      'the invitation and reminder emails',
+    );
 
     // Minute 0: the worker opens the run and releases the two injects at offset 0.
     const analystLive = subscribeLive(
