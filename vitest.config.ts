@@ -33,6 +33,7 @@ export default defineConfig({
         'catalog',
         'learning',
         'notifications',
+        'drills',
         'platform',
         'testing',
       ].map((name) => ({

@@ -112,8 +112,8 @@ describe('authorization matrix', () => {
 
   /**
    * A subscription's outcome for a caller: a refused connection, the first error, or OK once a
-   * notification pushed to the caller arrives (the schema's one subscription is
-   * notificationReceived; the protocol itself acknowledges no subscription).
+   * notification pushed to the caller arrives (for notificationReceived; the protocol itself
+   * acknowledges no subscription).
    */
   const liveOutcomeOf = async (document: string, auth: Record<string, string>) => {
     const live = subscribeLive(api, document, auth.authorization ? auth : {});
@@ -128,8 +128,11 @@ describe('authorization matrix', () => {
           subject: 'Matrix',
         }).catch(() => undefined);
       }
-      const first = await Promise.race([live.closed, live.message(0)]);
-      if (first === 4401) return 'IDENTITY_NOT_AUTHENTICATED';
+      const raced = await Promise.race([live.closed, live.message(0)]);
+      if (raced === 4401) return 'IDENTITY_NOT_AUTHENTICATED';
+      // A subscription refused with an error ends the operation, and the client then closes its
+      // idle connection: the error arrived before the close, so read it first.
+      const first = live.messages[0] ?? raced;
       if (typeof first === 'number') return `CLOSED_${first}`;
       const errors = first.kind === 'error' ? first.errors : first.result.errors;
       return errors?.[0] ? outcomeOf({ errors: [...errors] }) : 'OK';

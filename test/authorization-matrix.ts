@@ -59,6 +59,11 @@ const learningMiss: Record<Caller, string> = {
   ...everyone('LEARNING_NOT_FOUND'),
   anonymous: NOT_AUTHENTICATED,
 };
+/** Any signed-in person may ask; the drill run does not exist. */
+const drillMiss: Record<Caller, string> = {
+  ...everyone('DRILLS_NOT_FOUND'),
+  anonymous: NOT_AUTHENTICATED,
+};
 /** An id that names nothing, in every organization. */
 const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
 /** Admin-only, on an object of the first organization: other admins must not find it. */
@@ -486,6 +491,77 @@ export const authorizationMatrix: MatrixRow[] = [
     operation: 'testWebhook',
     document: `mutation { testWebhook(id: "${UNKNOWN}") }`,
     expect: { ...adminsOnly, other: 'NOTIFICATIONS_NOT_FOUND', admin: 'NOTIFICATIONS_NOT_FOUND' },
+  },
+
+  // Drills. The rows name a run no organization has: test/drills.e2e-spec.ts proves that
+  // another organization's run, and one the caller does not take part in, answers the same.
+  {
+    operation: 'scheduleDrill',
+    document: `mutation($learnerId: ID!) { scheduleDrill(input: { scenarioSlug: "no-such-drill",
+      startsAt: "2099-01-01T09:00:00Z", participants: [{ userId: $learnerId, roleSlug: "lead" }] }) { id } }`,
+    variables: (context) => ({ learnerId: context.learnerId }),
+    expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND', admin: 'DRILLS_NOT_FOUND' },
+  },
+  {
+    operation: 'drillScenarios',
+    document: '{ drillScenarios { slug roles { slug } } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'drillParticipation',
+    document: 'query($groupId: ID) { drillParticipation(groupId: $groupId) { runs } }',
+    variables: (context) => ({ groupId: context.groupId }),
+    idVariable: 'groupId',
+    expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND' },
+  },
+  {
+    operation: 'startSelfPacedDrill',
+    document: 'mutation { startSelfPacedDrill(scenarioSlug: "no-such-drill") { id } }',
+    expect: drillMiss,
+  },
+  {
+    operation: 'advanceSelfPacedDrill',
+    document: `mutation { advanceSelfPacedDrill(runId: "${UNKNOWN}") { id } }`,
+    expect: drillMiss,
+  },
+  {
+    operation: 'scheduleDrillSeries',
+    document: `mutation($learnerId: ID!) { scheduleDrillSeries(input: { scenarioSlug: "no-such-drill",
+      firstStartsAt: "2099-01-01T09:00:00Z", rrule: "FREQ=MONTHLY;INTERVAL=3",
+      participants: [{ userId: $learnerId, roleSlug: "lead" }] }) { id } }`,
+    variables: (context) => ({ learnerId: context.learnerId }),
+    expect: { ...adminsOnly, other: 'DRILLS_NOT_FOUND', admin: 'DRILLS_NOT_FOUND' },
+  },
+  {
+    operation: 'drillRun',
+    document: `{ drillRun(runId: "${UNKNOWN}") { id } }`,
+    expect: drillMiss,
+  },
+  {
+    operation: 'myUpcomingDrills',
+    document: '{ myUpcomingDrills { totalCount } }',
+    expect: signedIn,
+  },
+  {
+    operation: 'submitDrillDecision',
+    document: `mutation { submitDrillDecision(input: { runId: "${UNKNOWN}", injectSlug: "alert", optionId: "a" }) { late } }`,
+    expect: drillMiss,
+  },
+  ...['pauseDrill', 'resumeDrill', 'skipDrillAhead', 'endDrill'].map((operation) => ({
+    operation,
+    document: `mutation { ${operation}(runId: "${UNKNOWN}") { id } }`,
+    expect: drillMiss,
+  })),
+  {
+    operation: 'drillReport',
+    document: `{ drillReport(runId: "${UNKNOWN}") { runId } }`,
+    expect: drillMiss,
+  },
+  {
+    operation: 'drillInjectReleased',
+    document: `subscription { drillInjectReleased(runId: "${UNKNOWN}") { id } }`,
+    overWebSocket: true,
+    expect: drillMiss,
   },
 
   // Integrations, audit, organization

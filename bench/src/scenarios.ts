@@ -538,4 +538,18 @@ export const timedScenarios: TimedScenario[] = [
     target: 'at least 300 emails/s: 3,000 in under 10 s',
     run: async (bench) => (await import('./outbox.js')).timeDelivery(bench),
   },
+  {
+    name: 'drill-decisions',
+    description:
+      'GraphQL `submitDrillDecision` by 200 participants of one running per-participant drill at the same moment, for each of its 7 decisions (a burst of 200 requests, timed); baseline: the same three statements per answer (session check, the product decision context, the product insert) on a bare pg pool, 200 at once, on a second run',
+    target: 'p99 under 100 ms per request (see the note)',
+    run: async (bench) => (await import('./drills.js')).timeDrillDecisions(bench),
+  },
+  {
+    name: 'drill-inject',
+    description:
+      "200 participants subscribed to `drillInjectReleased` over graphql-ws; the product InjectReleaser releases each of 7 injects (after one unmeasured release that proves every subscription) and each client's arrival is timed from the recorded release time; the figure is the slowest client per inject; baseline: a bare ws server relaying one Redis publish to 200 plain WebSocket clients",
+    target: 'every client within 1 s of the release',
+    run: async (bench) => (await import('./drills.js')).timeInjectFanOut(bench),
+  },
 ];

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
 import { DatabaseModule } from '@academy/database';
+import { DrillsJobsModule } from '@academy/drills';
 import { LearningJobsModule } from '@academy/learning';
 import { NotificationsJobsModule } from '@academy/notifications';
 import { OutboxJobsModule } from '@academy/outbox';
@@ -31,6 +32,7 @@ export class WorkerModule {
         LearningJobsModule,
         OutboxJobsModule,
         NotificationsJobsModule,
+        DrillsJobsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ export { CatalogErrors } from './catalog.errors.js';
 export { CatalogReader, type CatalogRecord } from './catalog/catalog-reader.js';
 export type {
   CourseFile,
+  DrillFile,
   LessonFrontMatter,
   Question,
   QuizFile,

@@ -1,3 +1,4 @@
+export { AssignmentService, type AssignInput } from './assignments/assignment.service.js';
 export { CertificateService, type CertificateStatus } from './certificates/certificate.service.js';
 export { learningEntities } from './entities/index.js';
 export { LearningGraphqlModule } from './graphql/learning-graphql.module.js';

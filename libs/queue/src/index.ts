@@ -27,3 +27,5 @@ export { JobHandlerRegistry } from './worker/job-handler-registry.js';
 export { QueueProcessor } from './worker/queue-processor.js';
 export { WorkerRuntimeModule } from './worker/worker-runtime.module.js';
 export { REDIS, RedisModule } from './redis.module.js';
+export { ChannelFanout, type ChannelListener } from './pubsub/channel-fanout.js';
+export { AnnouncementStream, type Listen } from './pubsub/announcement-stream.js';

@@ -52,3 +52,4 @@ export {
   type LiveMessage,
   type LiveSubscription,
 } from './live-subscriptions.js';
+export { DRILL_CANARY, DRILL_FIXTURE, drillRunListeners } from './drill-fixtures.js';

@@ -85,6 +85,12 @@ export const configSchema = z.object({
   OUTBOX_RECONCILE_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
   /** How long a worker holds a message it is acting on before another may take it over. */
   OUTBOX_CLAIM_LEASE_MS: positiveInt('a positive number of milliseconds').default(120000),
+  /** Days a drill participant has for the remedial learning their poor choices earned them. */
+  DRILL_REMEDIAL_DUE_DAYS: positiveInt('a positive number of days').default(14),
+  /** How long before a drill starts its participants are reminded. */
+  DRILL_REMINDER_MINUTES_BEFORE: positiveInt('a positive number of minutes').default(60),
+  /** A drill opened this long after its start time was missed: its policy runs it late or skips it. */
+  DRILL_MISSED_AFTER_MINUTES: positiveInt('a positive number of minutes').default(15),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30000),
   APP_COMMIT: z.string().default('unknown'),
   JWT_SIGNING_KEY: base64Key(

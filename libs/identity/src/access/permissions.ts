@@ -31,6 +31,8 @@ export const Permission = {
   CERTIFICATES_MANAGE: 'CERTIFICATES_MANAGE',
   /** The reminder policy, dead-lettered messages and bounced addresses of the organization. */
   NOTIFICATIONS_MANAGE: 'NOTIFICATIONS_MANAGE',
+  /** Schedule incident-response drills, run any of them and read every report and statistic. */
+  DRILLS_MANAGE: 'DRILLS_MANAGE',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

@@ -7,10 +7,10 @@ import {
   personOf,
   type Actor,
 } from '@academy/identity';
+import { AnnouncementStream } from '@academy/queue';
 import type { NotificationEntity } from '../entities/notification.entity.js';
 import { InboxArrivals } from '../inbox/inbox-arrivals.js';
 import { InboxService } from '../inbox/inbox.service.js';
-import { NotificationStream } from '../inbox/notification-stream.js';
 import { Notification } from './notifications.objects.js';
 
 /** Live arrival of a person's in-app notifications. */
@@ -28,7 +28,14 @@ export class NotificationReceivedResolver {
     // The stream yields the notification itself, not a { notificationReceived } payload.
     resolve: (notification: NotificationEntity) => notification,
   })
-  notificationReceived(@CurrentActor() actor: Actor): Promise<NotificationStream> {
-    return NotificationStream.open(personOf(actor, 'notifications'), this.arrivals, this.inbox);
+  notificationReceived(
+    @CurrentActor() actor: Actor,
+  ): Promise<AnnouncementStream<NotificationEntity>> {
+    const person = personOf(actor, 'notifications');
+    // Each announced id is loaded as one of the person's own notifications, or yields nothing.
+    return AnnouncementStream.open(
+      (announce) => this.arrivals.listen(person.id, announce),
+      (id) => this.inbox.findOwn(person, id),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { NotificationsModule } from '../notifications.module.js';
 import { DigestReader } from '../reminders/digest-reader.js';
 import { WebhookBodies } from '../webhooks/webhook-bodies.js';
 import { CertificateIssuedHandler } from './certificate-issued.handler.js';
+import { DrillNoticeHandler } from './drill-notice.handler.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import {
   InvitationHandler,
@@ -37,6 +38,7 @@ import { WebhookHandler } from './webhook.handler.js';
     InvitationHandler,
     PasswordResetHandler,
     CertificateIssuedHandler,
+    DrillNoticeHandler,
     ReminderDigestHandler,
     WebhookHandler,
   ],

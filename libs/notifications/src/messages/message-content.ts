@@ -47,6 +47,16 @@ export type MessageContent =
       expiresAt: Date | null;
     }
   | {
+      /** A drill participant's invitation (when scheduled) or reminder (before the start). */
+      kind: 'drill-notice';
+      stage: 'invitation' | 'reminder';
+      recipientName: string;
+      drillTitle: string;
+      roleTitle: string;
+      startsAt: Date;
+      drillUrl: string;
+    }
+  | {
       kind: 'reminder-digest';
       recipientName: string;
       /** Assigned learning due soon (not yet overdue). */

@@ -133,6 +133,30 @@ function compose(content: MessageContent, t: MessageStrings, f: Formatters): Com
         ],
       };
     }
+    case 'drill-notice': {
+      const s = t.drillNotice;
+      const startsAt = f.dateTime(content.startsAt);
+      const invitation = content.stage === 'invitation';
+      const subject = invitation
+        ? s.invitationSubject(content.drillTitle)
+        : s.reminderSubject(content.drillTitle, startsAt);
+      return {
+        subject,
+        summary: subject,
+        body: [
+          {
+            type: 'paragraph',
+            text: (invitation ? s.invitationIntro : s.reminderIntro)(
+              content.drillTitle,
+              content.roleTitle,
+            ),
+          },
+          { type: 'paragraph', text: s.startsAt(startsAt) },
+          { type: 'paragraph', text: s.howItWorks },
+          { type: 'action', label: s.action, url: content.drillUrl, fallback: t.linkFallback },
+        ],
+      };
+    }
     case 'reminder-digest':
       return composeDigest(content, t.reminderDigest, t.linkFallback, f);
   }

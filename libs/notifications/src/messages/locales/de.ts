@@ -45,6 +45,18 @@ export const de: MessageStrings = {
       'Alle, mit denen Sie es teilen, zum Beispiel Ihre Führungskraft, können seine Echtheit über diesen Link prüfen:',
     action: 'Zertifikat prüfen',
   },
+  drillNotice: {
+    invitationSubject: (drill) => `Einladung zur Übung „${drill}“`,
+    reminderSubject: (drill, dateTime) => `Erinnerung: Übung „${drill}“ beginnt ${dateTime}`,
+    invitationIntro: (drill, role) =>
+      `Sie nehmen an der Incident-Response-Übung „${drill}“ teil, in der Rolle ${role}.`,
+    reminderIntro: (drill, role) =>
+      `Die Incident-Response-Übung „${drill}“, in der Sie die Rolle ${role} spielen, beginnt bald.`,
+    startsAt: (dateTime) => `Beginn: ${dateTime}.`,
+    howItWorks:
+      'Meldungen zum Vorfall treffen ein, während die Uhr läuft; beantworten Sie jede Entscheidung innerhalb ihres Zeitfensters. Nach der Übung erhalten Sie den Nachbericht.',
+    action: 'Übung öffnen',
+  },
   reminderDigest: {
     subject: (status) => `Erinnerung an Ihre Schulungen: ${status}`,
     summary: (status) => `Stand Ihrer Schulungen: ${status}`,

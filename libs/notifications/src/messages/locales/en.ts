@@ -40,6 +40,18 @@ export const en: MessageStrings = {
       'Anyone you share it with, such as your manager, can check that it is genuine using this link:',
     action: 'Verify certificate',
   },
+  drillNotice: {
+    invitationSubject: (drill) => `You are invited to a drill: “${drill}”`,
+    reminderSubject: (drill, dateTime) => `Reminder: drill “${drill}” starts ${dateTime}`,
+    invitationIntro: (drill, role) =>
+      `You take part in the incident-response drill “${drill}” as ${role}.`,
+    reminderIntro: (drill, role) =>
+      `The incident-response drill “${drill}”, where you play ${role}, starts soon.`,
+    startsAt: (dateTime) => `It starts at ${dateTime}.`,
+    howItWorks:
+      'News of the incident arrives while the clock runs; answer each decision within its window. You get the after-action report when the drill ends.',
+    action: 'Open the drill',
+  },
   reminderDigest: {
     subject: (status) => `Training reminder: ${status}`,
     summary: (status) => `Your training status: ${status}`,

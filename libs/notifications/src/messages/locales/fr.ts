@@ -44,6 +44,19 @@ export const fr: MessageStrings = {
     verifyIntro: `Toute personne avec qui vous le partagez, par exemple votre responsable, peut vérifier son authenticité grâce à ce lien${NBSP}:`,
     action: 'Vérifier le certificat',
   },
+  drillNotice: {
+    invitationSubject: (drill) => `Invitation à l’exercice « ${drill} »`,
+    reminderSubject: (drill, dateTime) =>
+      `Rappel : l’exercice « ${drill} » commence le ${dateTime}`,
+    invitationIntro: (drill, role) =>
+      `Vous participez à l’exercice de réponse à incident « ${drill} » dans le rôle ${role}.`,
+    reminderIntro: (drill, role) =>
+      `L’exercice de réponse à incident « ${drill} », où vous jouez le rôle ${role}, commence bientôt.`,
+    startsAt: (dateTime) => `Il commence le ${dateTime}.`,
+    howItWorks:
+      'Les nouvelles de l’incident arrivent pendant que l’horloge tourne ; répondez à chaque décision dans son délai. Vous recevrez le rapport après l’exercice.',
+    action: 'Ouvrir l’exercice',
+  },
   reminderDigest: {
     subject: (status) => `Rappel de formation${NBSP}: ${status}`,
     summary: (status) => `État de vos formations${NBSP}: ${status}`,

@@ -43,6 +43,15 @@ export interface MessageStrings {
     verifyIntro: string;
     action: string;
   };
+  drillNotice: {
+    invitationSubject: (drill: string) => string;
+    reminderSubject: (drill: string, dateTime: string) => string;
+    invitationIntro: (drill: string, role: string) => string;
+    reminderIntro: (drill: string, role: string) => string;
+    startsAt: (dateTime: string) => string;
+    howItWorks: string;
+    action: string;
+  };
   reminderDigest: {
     /** `status` is a comma-separated list of count phrases, or `caughtUp`; no final period. */
     subject: (status: string) => string;

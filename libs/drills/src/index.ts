@@ -1,0 +1,5 @@
+export { DrillsModule } from './drills.module.js';
+export { DrillsErrors } from './drills.errors.js';
+export { drillsEntities } from './entities/index.js';
+export { DrillsGraphqlModule } from './graphql/drills-graphql.module.js';
+export { DrillsJobsModule } from './jobs/drills-jobs.module.js';

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, DomainError } from '@academy/common';
+import type { Actor, RequestMeta } from '@academy/identity';
+import { DataSource } from 'typeorm';
+import { DrillsErrors } from '../drills.errors.js';
+import { DrillParticipantEntity } from '../entities/drill-participant.entity.js';
+import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
+import { DrillRunEntity, DrillRunMode, DrillRunStatus } from '../entities/drill-run.entity.js';
+import { SOLO_ROLE, injectsInOrder } from '../scenario/drill-scenario.js';
+import { DrillScenarios } from '../scenario/drill-scenarios.js';
+import { InjectReleaser } from './inject-releaser.js';
+import { RunControl } from './run-control.service.js';
+import { RunLedger } from './run-ledger.js';
+
+/**
+ * Practice for those who missed a live drill: a learner plays a scenario alone, in every role.
+ * Injects come out as they advance rather than on a clock; decisions keep their response
+ * windows, and the run is scored like a team's when they advance past the last inject (or end
+ * it). It is their own run: they are its facilitator.
+ */
+@Injectable()
+export class SelfPacedDrills {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
+    @Inject(RunLedger) private readonly ledger: RunLedger,
+    @Inject(InjectReleaser) private readonly releaser: InjectReleaser,
+    @Inject(RunControl) private readonly control: RunControl,
+  ) {}
+
+  /** Starts a run of the scenario for the actor alone, with its first inject out. */
+  async start(actor: Actor, scenarioSlug: string, meta: RequestMeta): Promise<DrillRunEntity> {
+    const scenario = await this.scenarios.current(actor.organizationId, scenarioSlug);
+    const [first] = injectsInOrder(scenario.content);
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const run = await manager.save(
+        manager.create(DrillRunEntity, {
+          organizationId: actor.organizationId,
+          scenarioSlug: scenario.slug,
+          scenarioVersionId: scenario.versionId,
+          title: scenario.content.title,
+          mode: DrillRunMode.SELF_PACED,
+          status: DrillRunStatus.RUNNING,
+          startsAt: now,
+          openedAt: now,
+          timelineZeroAt: now,
+          facilitatorId: actor.id,
+          createdBy: actor.id,
+        }),
+      );
+      await manager.insert(DrillParticipantEntity, {
+        organizationId: actor.organizationId,
+        runId: run.id,
+        userId: actor.id,
+        roleSlug: SOLO_ROLE,
+      });
+      await this.ledger.record(manager, run, DrillRunEventKind.OPENED, { actor, meta });
+      if (first) await this.releaser.release(manager, run, first);
+      return run;
+    });
+  }
+
+  /** Releases the next inject; past the last one, ends the run for scoring. */
+  async advance(actor: Actor, runId: string, meta: RequestMeta): Promise<DrillRunEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.ledger.lock(manager, actor.organizationId, runId);
+      if (run?.mode !== DrillRunMode.SELF_PACED || run.createdBy !== actor.id) {
+        throw new DomainError(DrillsErrors.NOT_FOUND, 'No such self-paced drill of yours.');
+      }
+      if (run.status !== DrillRunStatus.RUNNING) {
+        throw new DomainError(DrillsErrors.RUN_NOT_RUNNING, 'This drill is not running.');
+      }
+      const scenario = await this.scenarios.version(
+        run.organizationId,
+        run.scenarioVersionId,
+        manager,
+      );
+      const released = await this.ledger.releasedSlugs(manager, run.id);
+      const next = injectsInOrder(scenario).find((inject) => !released.has(inject.slug));
+      if (next) await this.releaser.release(manager, run, next);
+      else await this.control.finish(manager, run, { actor, meta });
+      return run;
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CatalogReader } from '@academy/catalog';
+import { DomainError } from '@academy/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DrillsErrors } from '../drills.errors.js';
+import type { DrillScenario } from './drill-scenario.js';
+
+export interface PinnedScenario {
+  slug: string;
+  versionId: string;
+  content: DrillScenario;
+}
+
+/**
+ * Drill scenarios as the catalog holds them. A run pins one version; versions never change once
+ * written, so their content is cached for the life of the process (decisions arrive in bursts
+ * of hundreds per run, and each needs the scenario).
+ */
+@Injectable()
+export class DrillScenarios {
+  private readonly versions = new Map<string, DrillScenario>();
+
+  constructor(
+    @Inject(CatalogReader) private readonly catalog: CatalogReader,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  /** Every scenario the organization can play (shipped and its own), by slug. */
+  async list(organizationId: string): Promise<PinnedScenario[]> {
+    const records = await this.catalog.list<DrillScenario>(organizationId, 'drill');
+    return records.map((record) => ({
+      slug: record.slug,
+      versionId: record.versionId,
+      content: record.content,
+    }));
+  }
+
+  /** The current version of a scenario the organization can see. */
+  async current(organizationId: string, slug: string): Promise<PinnedScenario> {
+    try {
+      const record = await this.catalog.get<DrillScenario>(organizationId, 'drill', slug);
+      return { slug, versionId: record.versionId, content: record.content };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DomainError(DrillsErrors.NOT_FOUND, `No drill scenario "${slug}".`);
+      }
+      throw error;
+    }
+  }
+
+  /** The pinned version of a run's scenario. */
+  async version(
+    organizationId: string,
+    versionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DrillScenario> {
+    // Keyed by organization too: an organization's own scenario is for its eyes only.
+    const key = `${organizationId}:${versionId}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
+    const [record] = await this.catalog.versionsByIds<DrillScenario>(
+      organizationId,
+      [versionId],
+      manager,
+    );
+    if (!record) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill scenario version.');
+    this.versions.set(key, record.content);
+    return record.content;
+  }
+}

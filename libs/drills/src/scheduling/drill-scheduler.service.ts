@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, DomainError } from '@academy/common';
+import { AuditTrail, type Actor, type RequestMeta } from '@academy/identity';
+import { OutboxWriter } from '@academy/outbox';
+import { DataSource } from 'typeorm';
+import { DrillsErrors } from '../drills.errors.js';
+import { MissedPolicy, type DrillRunEntity } from '../entities/drill-run.entity.js';
+import { DrillSeriesEntity } from '../entities/drill-series.entity.js';
+import { DrillScenarios, type PinnedScenario } from '../scenario/drill-scenarios.js';
+import { Recurrence } from './recurrence.js';
+import { RunWriter } from './run-writer.js';
+
+export interface TeamInput {
+  scenarioSlug: string;
+  participants: { userId: string; roleSlug: string }[];
+  /** A participant who may steer the runs besides the organization's admins. */
+  facilitatorId?: string | null;
+  missedPolicy?: MissedPolicy | null;
+}
+
+export interface ScheduleDrillInput extends TeamInput {
+  startsAt: Date;
+}
+
+export interface ScheduleSeriesInput extends TeamInput {
+  /** The first occurrence's start: the rule's DTSTART. */
+  firstStartsAt: Date;
+  /** An RFC 5545 RRULE without DTSTART, e.g. FREQ=MONTHLY;INTERVAL=3. */
+  rrule: string;
+}
+
+export const MAX_PARTICIPANTS = 500;
+
+/**
+ * Schedules single runs and recurring series of a scenario for named people in the scenario's
+ * roles. Everything is checked before anything is written; each schedule, with its outbox
+ * messages and its audit event, is written in one transaction.
+ */
+@Injectable()
+export class DrillScheduler {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
+    @Inject(RunWriter) private readonly runs: RunWriter,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+  ) {}
+
+  async schedule(
+    actor: Actor,
+    input: ScheduleDrillInput,
+    meta: RequestMeta,
+  ): Promise<DrillRunEntity> {
+    this.assertFuture(input.startsAt);
+    const scenario = await this.checkTeam(actor, input);
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.create(manager, {
+        organizationId: actor.organizationId,
+        scenario,
+        startsAt: input.startsAt,
+        participants: input.participants,
+        facilitatorId: input.facilitatorId ?? null,
+        missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
+        createdBy: actor.id,
+      });
+      await this.audit.recordBy(manager, actor, 'drills.run_scheduled', {
+        target: { type: 'drill_run', id: run.id },
+        meta,
+        details: {
+          scenario: `${scenario.slug}@${scenario.versionId}`,
+          startsAt: input.startsAt.toISOString(),
+          participants: input.participants.length,
+          missedPolicy: run.missedPolicy,
+        },
+      });
+      return run;
+    });
+  }
+
+  /**
+   * Schedules a recurring series. Its first occurrence is created at once (so its participants
+   * are invited now); each later one as the one before it starts.
+   */
+  async scheduleSeries(
+    actor: Actor,
+    input: ScheduleSeriesInput,
+    meta: RequestMeta,
+  ): Promise<DrillSeriesEntity> {
+    this.assertFuture(input.firstStartsAt);
+    const first = Recurrence.parse(input.rrule, input.firstStartsAt).firstFrom(input.firstStartsAt);
+    if (!first)
+      throw new DomainError(DrillsErrors.INVALID_INPUT, 'The recurrence has no occurrence.');
+    const scenario = await this.checkTeam(actor, input);
+    return this.dataSource.transaction(async (manager) => {
+      const series = await manager.save(
+        manager.create(DrillSeriesEntity, {
+          organizationId: actor.organizationId,
+          scenarioSlug: scenario.slug,
+          rrule: input.rrule.trim().replace(/^RRULE:/i, ''),
+          firstStartsAt: input.firstStartsAt,
+          participants: input.participants,
+          facilitatorId: input.facilitatorId ?? null,
+          missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
+          createdBy: actor.id,
+        }),
+      );
+      await this.outbox.enqueue(manager, {
+        organizationId: actor.organizationId,
+        topic: 'drills.series-occurrence',
+        payload: { seriesId: series.id, occursAt: first.toISOString() },
+        availableAt: this.clock.now(),
+        dedupeKey: `drills.series-occurrence:${series.id}:${first.toISOString()}`,
+      });
+      await this.audit.recordBy(manager, actor, 'drills.series_scheduled', {
+        target: { type: 'drill_series', id: series.id },
+        meta,
+        details: {
+          scenario: scenario.slug,
+          rrule: series.rrule,
+          firstStartsAt: input.firstStartsAt.toISOString(),
+          participants: input.participants.length,
+          missedPolicy: series.missedPolicy,
+        },
+      });
+      return series;
+    });
+  }
+
+  private assertFuture(startsAt: Date): void {
+    if (startsAt.getTime() <= this.clock.now().getTime()) {
+      throw new DomainError(DrillsErrors.INVALID_INPUT, 'The start time must be in the future.');
+    }
+  }
+
+  /** The scenario, once the team fits it: known roles, active people of the organization. */
+  private async checkTeam(actor: Actor, input: TeamInput): Promise<PinnedScenario> {
+    const userIds = input.participants.map((participant) => participant.userId);
+    if (userIds.length === 0 || userIds.length > MAX_PARTICIPANTS) {
+      throw new DomainError(
+        DrillsErrors.INVALID_INPUT,
+        `Name 1 to ${MAX_PARTICIPANTS} participants.`,
+      );
+    }
+    if (new Set(userIds).size !== userIds.length) {
+      throw new DomainError(
+        DrillsErrors.INVALID_INPUT,
+        'Each person takes part once, in one role.',
+      );
+    }
+    if (input.facilitatorId && !userIds.includes(input.facilitatorId)) {
+      throw new DomainError(DrillsErrors.INVALID_INPUT, 'The facilitator must be a participant.');
+    }
+    const scenario = await this.scenarios.current(actor.organizationId, input.scenarioSlug);
+    const roles = new Set(scenario.content.roles.map((role) => role.slug));
+    const unknownRole = input.participants.find((participant) => !roles.has(participant.roleSlug));
+    if (unknownRole) {
+      throw new DomainError(
+        DrillsErrors.INVALID_INPUT,
+        `The scenario has no role "${unknownRole.roleSlug}"; its roles are ${[...roles].join(', ')}.`,
+      );
+    }
+    const active = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'ACTIVE'`,
+      [actor.organizationId, userIds],
+    );
+    if (active.length !== userIds.length) {
+      throw new DomainError(DrillsErrors.NOT_FOUND, 'No such person.');
+    }
+    return scenario;
+  }
+}
