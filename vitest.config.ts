@@ -33,6 +33,7 @@ export default defineConfig({
         'catalog',
         'learning',
         'notifications',
+        'certification-prep',
         'platform',
         'testing',
       ].map((name) => ({

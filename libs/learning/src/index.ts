@@ -5,3 +5,7 @@ export { LearningJobsModule } from './jobs/learning-jobs.module.js';
 export { LearningModule } from './learning.module.js';
 export { OPEN_ENROLLMENT } from './entities/enrollment.entity.js';
 export { ENROLLMENT_ITEM_CONTENT } from './records/enrollment-summary.js';
+export { learnerOf } from './graphql/learning.mappers.js';
+export { isPastDeadline, decideSubmit, type AttemptState } from './quizzes/attempt-lifecycle.js';
+export { shuffled, type RandomInt } from './quizzes/quiz-draw.js';
+export { expectedAnswer, gradeAnswers, type AnswerKey } from './quizzes/quiz-grading.js';

@@ -1,0 +1,1 @@
+export { domainCounts } from './blueprints/blueprint.js';
