@@ -4,6 +4,7 @@ import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from 
 import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
 import { CatalogGraphqlModule } from '@academy/catalog';
+import { CertificationPrepGraphqlModule } from '@academy/certification-prep';
 import { IdentityGraphqlModule } from '@academy/identity';
 import { LearningGraphqlModule } from '@academy/learning';
 import { NotificationsGraphqlModule } from '@academy/notifications';
@@ -34,6 +35,7 @@ export class ApiModule {
         CatalogGraphqlModule,
         LearningGraphqlModule,
         NotificationsGraphqlModule,
+        CertificationPrepGraphqlModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };

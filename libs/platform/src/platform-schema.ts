@@ -1,5 +1,6 @@
 import type { SchemaParts } from '@academy/database';
 import { catalogEntities } from '@academy/catalog';
+import { certificationPrepEntities } from '@academy/certification-prep';
 import { identityEntities } from '@academy/identity';
 import { learningEntities } from '@academy/learning';
 import { notificationsEntities } from '@academy/notifications';
@@ -19,6 +20,7 @@ export const platformSchema: SchemaParts = {
     ...catalogEntities,
     ...learningEntities,
     ...notificationsEntities,
+    ...certificationPrepEntities,
   ],
   migrations,
 };

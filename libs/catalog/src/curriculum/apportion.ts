@@ -17,4 +17,3 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   }
   return counts;
 }
-

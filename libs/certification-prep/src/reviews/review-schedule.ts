@@ -27,13 +27,12 @@ export function ratingOf(correct: boolean, confidence: Confidence | null): Grade
   return confidence === Confidence.LOW ? Rating.Hard : Rating.Good;
 }
 
+/** ts-fsrs's card for a stored state (its empty card supplies the fields we do not keep). */
 const toCard = (state: ReviewCardState): Card => ({
-  due: state.due,
+  ...createEmptyCard(state.due),
   stability: state.stability,
   difficulty: state.difficulty,
-  elapsed_days: 0,
   scheduled_days: state.scheduledDays,
-  learning_steps: 0,
   reps: state.reps,
   lapses: state.lapses,
   state: state.state,

@@ -1,0 +1,109 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Clock, type Connection } from '@academy/common';
+import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
+import { learnerOf } from '@academy/learning';
+import { PracticeService } from '../practice/practice.service.js';
+import { ReadinessService } from '../readiness/readiness.service.js';
+import { ReviewCards } from '../reviews/review-cards.js';
+import {
+  AnswerPracticeQuestionInput,
+  ReviewQueueArgs,
+  StartPracticeSessionInput,
+  TrackArgs,
+} from './certification-prep.inputs.js';
+import {
+  PracticeFeedback,
+  PracticeSession,
+  ReadinessObject,
+  ReviewItemConnection,
+  type ReviewItem,
+} from './certification-prep.objects.js';
+
+/** Readiness, adaptive and review practice, and the daily review queue. */
+@Resolver()
+export class PracticeResolver {
+  constructor(
+    @Inject(PracticeService) private readonly practice: PracticeService,
+    @Inject(ReadinessService) private readonly estimates: ReadinessService,
+    @Inject(ReviewCards) private readonly reviewCards: ReviewCards,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @RequirePermission(Permission.SELF)
+  @Query(() => ReadinessObject, {
+    description:
+      "Your readiness for a track's exam: per domain and overall, with uncertainty, the probability of passing and its trend.",
+  })
+  async readiness(@CurrentActor() actor: Actor, @Args() args: TrackArgs): Promise<ReadinessObject> {
+    const estimate = await this.estimates.of(learnerOf(actor), args.trackSlug);
+    return {
+      ...estimate,
+      domains: estimate.domains.map((domain) => ({
+        ...domain,
+        title: estimate.titles.get(domain.domain) ?? domain.domain,
+      })),
+    };
+  }
+
+  @RequirePermission(Permission.SELF)
+  @Mutation(() => PracticeSession, {
+    description:
+      'Start a practice session of up to 10 questions: ADAPTIVE (weak domains, questions near your level) or REVIEW (what is due).',
+  })
+  startPracticeSession(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: StartPracticeSessionInput,
+  ): Promise<PracticeSession> {
+    return this.practice.start(learnerOf(actor), input.trackSlug, input.mode);
+  }
+
+  @RequirePermission(Permission.SELF)
+  @Mutation(() => PracticeFeedback, {
+    description:
+      'Answer one question of a practice session, once: graded at once, with its key and explanations, and scheduled for review when missed or unsure.',
+  })
+  answerPracticeQuestion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AnswerPracticeQuestionInput,
+  ): Promise<PracticeFeedback> {
+    return this.practice.answer(learnerOf(actor), {
+      sessionId: input.sessionId,
+      questionId: input.questionId,
+      optionIds: input.optionIds,
+      confidence: input.confidence ?? null,
+    });
+  }
+
+  @RequirePermission(Permission.SELF)
+  @Query(() => ReviewItemConnection, {
+    description: 'Your daily review queue of a track: questions due for review now, soonest first.',
+  })
+  async reviewQueue(
+    @CurrentActor() actor: Actor,
+    @Args() args: ReviewQueueArgs,
+  ): Promise<Connection<ReviewItem>> {
+    const learner = learnerOf(actor);
+    const page = await this.reviewCards.queue(
+      { organizationId: learner.organizationId, userId: learner.id },
+      args.trackSlug,
+      this.clock.now(),
+      args.first,
+      args.after,
+    );
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: {
+          id: node.id,
+          questionId: node.questionSlug,
+          domain: node.domainSlug,
+          dueAt: node.due,
+          lapses: node.lapses,
+          reviews: node.reps,
+        },
+      })),
+    };
+  }
+}
