@@ -1,30 +1,27 @@
 import type pg from 'pg';
-import { candidateOf } from '../../libs/certification-prep/src/blueprints/bank-questions.js';
+import { shuffled } from '../../libs/learning/src/quizzes/quiz-draw.js';
 import {
   domainCounts,
   type Blueprint,
 } from '../../libs/certification-prep/src/blueprints/blueprint.js';
-import { drawByDomain } from '../../libs/certification-prep/src/blueprints/question-draw.js';
+import { drawn } from '../../libs/certification-prep/src/blueprints/question-draw.js';
 import type { BaselineRequest } from './scenarios.js';
 import type { BenchContext } from './seed.js';
 
 const BENCH_PREP_TRACK = 'bench-prep';
 
-interface RefRow {
+interface SampledRow {
   slug: string;
   parent_slug: string;
   version_id: string;
-  type: 'single-choice';
-  difficulty: 'easy' | 'medium' | 'hard';
-  option_ids: string[];
+  content: { type: 'single-choice'; stem: string; options: { id: string; text: string }[] };
 }
 
 /**
  * startMockExam in bare SQL, as MockExamService.start does it, with the product's own read
- * statements (recorded from CatalogReader and AnswerHistory) and its pure draw: the actor of the
- * token (claims decoded, signature not checked), the track, then in one transaction the
- * advisory lock, the open-exam check, the bank's question refs and the learner's seen
- * questions, the draw, the INSERT, and the drawn versions' texts for the answer.
+ * statements (recorded from CatalogReader and AnswerHistory) and its option shuffle: the actor
+ * of the token (claims decoded, signature not checked), the track, then in one transaction the
+ * advisory lock, the open-exam check, the learner's seen questions, the sample, the INSERT.
  */
 export async function mockExamBaseline(
   db: pg.Pool,
@@ -60,33 +57,26 @@ export async function mockExamBaseline(
           AND status = 'in-progress' LIMIT 1`,
       [claims.org, claims.sub, BENCH_PREP_TRACK],
     );
-    const [refs, seen] = await Promise.all([
-      client.query<RefRow>(sql.questionRefs, [
-        claims.org,
-        blueprint.domains.map((domain) => `${blueprint.bank}/${domain.slug}`),
-      ]),
-      client.query<{ question_slug: string }>(sql.lastAnswered, [
-        claims.org,
-        claims.sub,
-        BENCH_PREP_TRACK,
-      ]),
+    const { rows: seen } = await client.query<{ question_slug: string }>(sql.lastAnswered, [
+      claims.org,
+      claims.sub,
+      BENCH_PREP_TRACK,
     ]);
-    const seenSlugs = new Set(seen.rows.map((row) => row.question_slug));
-    const questions = drawByDomain(
-      refs.rows.map((row) =>
-        candidateOf(
-          {
-            slug: row.slug,
-            parentSlug: row.parent_slug,
-            versionId: row.version_id,
-            type: row.type,
-            difficulty: row.difficulty,
-            optionIds: row.option_ids,
-          },
-          seenSlugs.has(row.slug),
-        ),
-      ),
-      domainCounts(blueprint),
+    const counts = domainCounts(blueprint);
+    const { rows: sampled } = await client.query<SampledRow>(sql.sampleQuestions, [
+      claims.org,
+      blueprint.domains.map((domain) => `${blueprint.bank}/${domain.slug}`),
+      blueprint.domains.map((domain) => counts.get(domain.slug) ?? 0),
+      seen.map((row) => row.question_slug),
+    ]);
+    const questions = shuffled(sampled).map((row) =>
+      drawn({
+        slug: row.slug,
+        domain: row.parent_slug.split('/')[1] ?? '',
+        versionId: row.version_id,
+        type: row.content.type,
+        optionIds: row.content.options.map((option) => option.id),
+      }),
     );
     const { rows: inserted } = await client.query<{ id: string }>(
       `INSERT INTO mock_exams (organization_id, user_id, track_slug, track_version_id, status,
@@ -102,12 +92,8 @@ export async function mockExamBaseline(
         JSON.stringify(questions),
       ],
     );
-    const { rows: texts } = await client.query<{
-      version_id: string;
-      content: { stem: string; options: { id: string; text: string }[] };
-    }>(sql.versionsByIds, [claims.org, questions.map((question) => question.versionId)]);
     await client.query('COMMIT');
-    const byVersion = new Map(texts.map((row) => [row.version_id, row.content]));
+    const byVersion = new Map(sampled.map((row) => [row.version_id, row.content]));
     return {
       data: {
         startMockExam: {

@@ -25,9 +25,8 @@ const DOMAINS = [
 /** The SQL of the product's reads that the mock-exam baseline runs (recorded from the product). */
 export interface MockExamSql {
   track: string;
-  questionRefs: string;
   lastAnswered: string;
-  versionsByIds: string;
+  sampleQuestions: string;
 }
 
 /**
@@ -45,11 +44,10 @@ export async function captureMockExamSql(): Promise<MockExamSql> {
   const reader = new CatalogReader({ manager: recorder } as unknown as DataSource, null as never);
   const learner = { organizationId: '', userId: '' };
   await reader.get('', 'track', '', false, recorder);
-  await reader.questionRefs('', [], recorder);
   await new AnswerHistory(null as never, null as never).lastAnswered(learner, '', recorder);
-  await reader.versionsByIds('', [], recorder);
-  const [track = '', questionRefs = '', lastAnswered = '', versionsByIds = ''] = texts;
-  return { track, questionRefs, lastAnswered, versionsByIds };
+  await reader.sampleQuestions('', [], [], [], recorder);
+  const [track = '', lastAnswered = '', sampleQuestions = ''] = texts;
+  return { track, lastAnswered, sampleQuestions };
 }
 
 /**

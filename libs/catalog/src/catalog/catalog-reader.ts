@@ -224,6 +224,42 @@ export class CatalogReader {
   }
 
   /**
+   * A random sample of current questions: `counts[k]` of parent `parents[k]` (bank domains
+   * `<bank>/<domain>`, or quizzes), each question at most once, questions whose slug is not in
+   * `deprioritized` before those that are. Sampled by the database (PostgreSQL's random(), not
+   * a cryptographic source: fine for practice, not for secrets), so a draw from a 5,000-question
+   * bank transfers and parses only the questions drawn. A parent with fewer questions than its
+   * count gives what it has.
+   */
+  async sampleQuestions(
+    organizationId: string,
+    parents: readonly string[],
+    counts: readonly number[],
+    deprioritized: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CatalogRecord<Question>[]> {
+    const rows = await manager.query<Row[]>(
+      `WITH quota AS (SELECT * FROM unnest($2::text[], $3::int[]) AS q(parent, n)),
+            later AS (SELECT DISTINCT slug FROM unnest($4::text[]) AS l(slug)),
+            ranked AS (
+              SELECT i.id, i.slug, i.parent_slug, i.organization_id, i.current_version_id, q.n,
+                     row_number() OVER (PARTITION BY i.parent_slug
+                                        ORDER BY (later.slug IS NOT NULL), random()) AS rank
+                FROM catalog_items i
+                JOIN quota q ON q.parent = i.parent_slug
+                LEFT JOIN later ON later.slug = i.slug
+               WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)
+                 AND i.kind = 'question')
+       SELECT r.id, 'question' AS kind, r.slug, r.parent_slug, r.organization_id, v.version,
+              v.id AS version_id, v.content
+         FROM ranked r JOIN catalog_item_versions v ON v.id = r.current_version_id
+        WHERE r.rank <= r.n`,
+      [organizationId, parents, counts, deprioritized],
+    );
+    return rows.map((row) => toRecord<Question>(row));
+  }
+
+  /**
    * Courses by audience, level, tag, framework reference (taught by any of their lessons) and
    * full-text search over course titles and summaries and their lessons' titles and bodies.
    */

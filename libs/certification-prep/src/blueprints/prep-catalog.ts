@@ -9,7 +9,7 @@ import {
 } from '@academy/catalog';
 import type { EntityManager } from 'typeorm';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
-import { bankDomainParent, type Blueprint } from './blueprint.js';
+import { bankDomainParent, domainCounts, type Blueprint } from './blueprint.js';
 
 export interface PrepTrack {
   slug: string;
@@ -57,6 +57,26 @@ export class PrepCatalog {
     return this.reader.questionRefs(
       organizationId,
       blueprint.domains.map((domain) => bankDomainParent(blueprint, domain.slug)),
+      manager,
+    );
+  }
+
+  /**
+   * A mock exam's questions at random: the blueprint's count per domain, questions the learner
+   * has seen only when a domain runs out of others.
+   */
+  sampleExam(
+    organizationId: string,
+    blueprint: Blueprint,
+    seen: readonly string[],
+    manager?: EntityManager,
+  ): Promise<BankQuestion[]> {
+    const counts = domainCounts(blueprint);
+    return this.reader.sampleQuestions(
+      organizationId,
+      blueprint.domains.map((domain) => bankDomainParent(blueprint, domain.slug)),
+      blueprint.domains.map((domain) => counts.get(domain.slug) ?? 0),
+      seen,
       manager,
     );
   }

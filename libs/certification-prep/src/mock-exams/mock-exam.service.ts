@@ -5,13 +5,13 @@ import {
   answerShapeProblem,
   decideSubmit,
   isPastDeadline,
+  shuffled,
   type AttemptState,
 } from '@academy/learning';
 import { DataSource, type EntityManager } from 'typeorm';
-import { candidateOf } from '../blueprints/bank-questions.js';
-import { domainCounts } from '../blueprints/blueprint.js';
-import { PrepCatalog, type BankQuestion, type PrepTrack } from '../blueprints/prep-catalog.js';
-import { drawByDomain } from '../blueprints/question-draw.js';
+import { candidateOfQuestion } from '../blueprints/bank-questions.js';
+import { PrepCatalog, type BankQuestion } from '../blueprints/prep-catalog.js';
+import { drawn } from '../blueprints/question-draw.js';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
 import { MockExamEntity, type MockExamGradedBy } from '../entities/mock-exam.entity.js';
 import { AnswerHistory } from '../history/answer-history.js';
@@ -71,16 +71,17 @@ export class MockExamService {
         trackSlug,
         status: 'in-progress',
       });
-      if (open && !isPastDeadline(open, now)) return this.view(manager, open, track);
+      if (open && !isPastDeadline(open, now)) return this.view(manager, open);
       if (open) await this.grade(manager, open, 'deadline', null, now);
-      const [refs, seen] = await Promise.all([
-        this.catalog.questionRefs(actor.organizationId, track.blueprint, manager),
-        this.history.lastAnswered(learner, trackSlug, manager),
-      ]);
-      const questions = drawByDomain(
-        refs.map((ref) => candidateOf(ref, seen.has(ref.slug))),
-        domainCounts(track.blueprint),
+      const seen = await this.history.lastAnswered(learner, trackSlug, manager);
+      const sampled = await this.catalog.sampleExam(
+        actor.organizationId,
+        track.blueprint,
+        [...seen.keys()],
+        manager,
       );
+      // Domains mixed, as in the real exam.
+      const questions = shuffled(sampled).map((question) => drawn(candidateOfQuestion(question)));
       const exam = await manager.getRepository(MockExamEntity).save(
         manager.create(MockExamEntity, {
           organizationId: actor.organizationId,
@@ -94,7 +95,11 @@ export class MockExamService {
           answers: {},
         }),
       );
-      return this.view(manager, exam, track);
+      return mockExamView(
+        exam,
+        track,
+        new Map(sampled.map((question) => [question.versionId, question])),
+      );
     });
   }
 
@@ -222,20 +227,16 @@ export class MockExamService {
     return exam;
   }
 
-  private async view(
-    manager: EntityManager,
-    exam: MockExamEntity,
-    track?: PrepTrack,
-  ): Promise<MockExamView> {
-    const [shownTrack, questions] = await Promise.all([
-      track ?? this.catalog.trackVersion(exam.organizationId, exam.trackVersionId, manager),
+  private async view(manager: EntityManager, exam: MockExamEntity): Promise<MockExamView> {
+    const [track, questions] = await Promise.all([
+      this.catalog.trackVersion(exam.organizationId, exam.trackVersionId, manager),
       this.catalog.questions(
         exam.organizationId,
         exam.questions.map((question) => question.versionId),
         manager,
       ),
     ]);
-    return mockExamView(exam, shownTrack, questions);
+    return mockExamView(exam, track, questions);
   }
 
   /** Answers checked against the drawn questions: unknown questions or options are refused. */

@@ -23,7 +23,6 @@ const question = (
   versionId: `v-${slug}`,
   type: 'single-choice',
   optionIds: ['a', 'b'],
-  seen: lastAnsweredAt !== null,
   difficulty,
   lastAnsweredAt,
 });

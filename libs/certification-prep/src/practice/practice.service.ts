@@ -3,7 +3,7 @@ import { Clock, DomainError } from '@academy/common';
 import type { Actor } from '@academy/identity';
 import { answerShapeProblem, gradeAnswers } from '@academy/learning';
 import { DataSource, type EntityManager } from 'typeorm';
-import { candidateOf } from '../blueprints/bank-questions.js';
+import { candidateOfRef } from '../blueprints/bank-questions.js';
 import { PrepCatalog, type BankQuestion, type PrepTrack } from '../blueprints/prep-catalog.js';
 import { drawn, type DrawnQuestion } from '../blueprints/question-draw.js';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
@@ -174,7 +174,7 @@ export class PracticeService {
     const last = lastAnswered(answers);
     return pickForPractice(
       refs.map((ref) => ({
-        ...candidateOf(ref, last.has(ref.slug)),
+        ...candidateOfRef(ref),
         difficulty: ref.difficulty,
         lastAnsweredAt: last.get(ref.slug) ?? null,
       })),
@@ -197,7 +197,7 @@ export class PracticeService {
     return cards.flatMap((card) => {
       const ref = refs.get(card.questionSlug);
       // A question retired from the bank since leaves the queue with nothing to review.
-      return ref ? [drawn(candidateOf(ref, true))] : [];
+      return ref ? [drawn(candidateOfRef(ref))] : [];
     });
   }
 

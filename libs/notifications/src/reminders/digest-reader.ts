@@ -19,6 +19,8 @@ export interface DigestContents {
   overdue: DigestItem[];
   reportsOverdue: ReportOverdue[];
   organizationOverdue: OrganizationOverdueLine[] | null;
+  /** A pending "practice reviews due" nudge is among the reminders. */
+  practiceReviewsDue: boolean;
 }
 
 interface ReminderRow {
@@ -97,6 +99,7 @@ export class DigestReader {
       overdue: ownRows.filter((row) => row.due_at <= now).map(item),
       reportsOverdue: [...reports.values()],
       organizationOverdue: summary ? await this.organizationOverdue(organizationId, now) : null,
+      practiceReviewsDue: rows.some((row) => row.kind === ReminderKind.PRACTICE_REVIEWS_DUE),
     };
   }
 
