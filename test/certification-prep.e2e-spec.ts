@@ -1,81 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CurriculumImporter } from '@academy/catalog';
 import {
   ManualClock,
+  PREP_CANARY,
+  importCertificationPrepFixture,
   invitePerson,
+  rightPrepOption,
   seedOrganization,
   startTestApi,
-  writeCurriculumFixture,
   type SeededOrganization,
   type SignedInPerson,
   type TestApi,
 } from '@academy/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-/** Planted in every explanation: a learner must not see it before grading or feedback. */
-const CANARY = 'CANARY-PREP-EXPL-3d81c7';
-const TOPICS = [
-  'encryption keys',
-  'audit logging',
-  'model cards',
-  'vendor contracts',
-  'access reviews',
-  'backup tests',
-  'prompt filters',
-  'data retention',
-  'incident drills',
-  'threat models',
-];
-
-/** Single-choice bank questions whose right option rotates over a, b and c. */
-const bankQuestions = (domain: string, count: number, offset: number) =>
-  Array.from({ length: count }, (_, index) => {
-    const id = `${domain}-q${index + 1}`;
-    const right = ['a', 'b', 'c'][(index + offset) % 3] as string;
-    const option = (letter: string) =>
-      `      - { id: ${letter}, text: Choice ${letter} for ${id}, ${letter === right ? 'correct: true, ' : ''}explanation: ${CANARY} option ${letter} }`;
-    return `  - id: ${id}
-    type: single-choice
-    stem: Which ${domain} practice best governs ${TOPICS[(index + offset) % TOPICS.length]} number ${index + 1}?
-    difficulty: ${['easy', 'medium', 'hard'][index % 3]}
-    cognitive: apply
-    tags: [e2e]
-    options:
-${['a', 'b', 'c'].map(option).join('\n')}
-    explanation: ${CANARY} ${id}
-`;
-  });
-
-const rightOption = (questionId: string): string => {
-  const [domain, number] = questionId.split('-q') as [string, string];
-  const offset = domain === 'alpha' ? 0 : 1;
-  return ['a', 'b', 'c'][(Number(number) - 1 + offset) % 3] as string;
-};
-
-/** A prep track of 5 questions (alpha 60 %, beta 40 %: 3 and 2), 30 minutes, pass at 60 %. */
-const PREP_FIXTURE: Record<string, string> = {
-  'tracks/e2e-prep.yaml': `title: E2E certification prep
-kind: certification-prep
-audience: security-professionals
-summary: Practice for the e2e certificate.
-courses: []
-exam:
-  bank: e2e-bank
-  length: 5
-  timeLimitMinutes: 30
-  passingScore: 60
-  domains:
-    - { slug: alpha, title: Alpha governance, weight: 60 }
-    - { slug: beta, title: Beta operations, weight: 40 }
-`,
-  'banks/e2e-bank/bank.yaml': 'title: E2E bank\ntrack: e2e-prep\n',
-  'banks/e2e-bank/alpha.yaml': `questions:\n${bankQuestions('alpha', 6, 0).join('\n')}`,
-  'banks/e2e-bank/beta.yaml': `questions:\n${bankQuestions('beta', 4, 1).join('\n')}`,
-};
 
 const QUESTION = 'id domain type stem options { id text }';
 const REVIEWED = `questionId domain chosenOptionIds correct correctOptionIds explanation
@@ -153,8 +90,8 @@ describe('certification prep', () => {
       questionId: question.id,
       optionIds: [
         right(question)
-          ? rightOption(question.id)
-          : (question.options.find((option) => option.id !== rightOption(question.id))
+          ? rightPrepOption(question.id)
+          : (question.options.find((option) => option.id !== rightPrepOption(question.id))
               ?.id as string),
       ],
     }));
@@ -183,13 +120,7 @@ describe('certification prep', () => {
     db = api.app.get(DataSource);
     org = await seedOrganization(api, 'prep-a');
     otherOrg = await seedOrganization(api, 'prep-b');
-    const root = mkdtempSync(join(tmpdir(), 'prep-curriculum-'));
-    try {
-      writeCurriculumFixture(root, PREP_FIXTURE);
-      await api.app.get(CurriculumImporter).import(root);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    await importCertificationPrepFixture(api);
   });
 
   afterAll(async () => {
@@ -206,14 +137,14 @@ describe('certification prep', () => {
       expect(exam.questions.filter((question) => question.domain === 'alpha')).toHaveLength(3);
       expect(exam.questions.filter((question) => question.domain === 'beta')).toHaveLength(2);
       expect(exam.result).toBeNull();
-      expect(raw).not.toContain(CANARY);
+      expect(raw).not.toContain(PREP_CANARY);
       expect(Date.parse(exam.deadlineAt) - clock.now().getTime()).toBeGreaterThan(29 * 60_000);
 
       const again = await startExam(learner);
       expect(again.exam.id).toBe(exam.id);
       const read = await call(learner, `{ mockExam(id: "${exam.id}") { ${EXAM} } }`);
       expect(read.errors).toBeUndefined();
-      expect(read.raw).not.toContain(CANARY);
+      expect(read.raw).not.toContain(PREP_CANARY);
     });
 
     it('grades once with a per-domain breakdown and pass or fail; a retry gets the same result', async () => {
@@ -235,7 +166,9 @@ describe('certification prep', () => {
         { domain: 'alpha', title: 'Alpha governance', questions: 3, correct: 3, score: 100 },
         { domain: 'beta', title: 'Beta operations', questions: 2, correct: 0, score: 0 },
       ]);
-      expect(result?.review.every((question) => question.explanation.includes(CANARY))).toBe(true);
+      expect(result?.review.every((question) => question.explanation.includes(PREP_CANARY))).toBe(
+        true,
+      );
 
       const replay = await submit(learner, exam.id, given, key);
       expect(replay.data?.submitMockExam?.result?.score).toBe(60);
@@ -412,7 +345,7 @@ describe('certification prep', () => {
           sessionId,
           questionId,
           optionIds: [
-            right ? rightOption(questionId) : rightOption(questionId) === 'a' ? 'b' : 'a',
+            right ? rightPrepOption(questionId) : rightPrepOption(questionId) === 'a' ? 'b' : 'a',
           ],
           confidence,
         },
@@ -424,7 +357,7 @@ describe('certification prep', () => {
       const learner = await newLearner();
       const started = await start(learner, 'ADAPTIVE');
       expect(started.errors).toBeUndefined();
-      expect(started.raw).not.toContain(CANARY);
+      expect(started.raw).not.toContain(PREP_CANARY);
       const session = started.data?.startPracticeSession as Session;
       // Nothing known yet: 10 seats split 60/40 over the 6 alpha and 4 beta questions.
       expect(session.questions).toHaveLength(10);
@@ -436,8 +369,11 @@ describe('certification prep', () => {
 
       const wrong = await answer(learner, session.id, missed, false, 'HIGH');
       const feedback = wrong.data?.answerPracticeQuestion as Feedback;
-      expect(feedback).toMatchObject({ correct: false, correctOptionIds: [rightOption(missed)] });
-      expect(feedback.explanation).toContain(CANARY);
+      expect(feedback).toMatchObject({
+        correct: false,
+        correctOptionIds: [rightPrepOption(missed)],
+      });
+      expect(feedback.explanation).toContain(PREP_CANARY);
       expect(Date.parse(feedback.nextReviewAt as string) - clock.now().getTime()).toBeGreaterThan(
         DAY - 60_000,
       );

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { CertificationPrepJobsModule } from '@academy/certification-prep';
 import { DatabaseModule } from '@academy/database';
 import { LearningJobsModule } from '@academy/learning';
 import { NotificationsJobsModule } from '@academy/notifications';
@@ -31,6 +32,7 @@ export class WorkerModule {
         LearningJobsModule,
         OutboxJobsModule,
         NotificationsJobsModule,
+        CertificationPrepJobsModule,
       ],
     };
   }

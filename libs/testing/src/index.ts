@@ -52,3 +52,9 @@ export {
   type LiveMessage,
   type LiveSubscription,
 } from './live-subscriptions.js';
+export {
+  PREP_CANARY,
+  PREP_FIXTURE,
+  importCertificationPrepFixture,
+  rightPrepOption,
+} from './certification-prep-fixtures.js';

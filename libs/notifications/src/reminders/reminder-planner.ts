@@ -149,9 +149,9 @@ export class ReminderPlanner {
 
   /**
    * Plans a "practice reviews due" line in the daily digest of each of the given people who
-   * opted in to it (email or in-app), on their current day in their timezone, moved off days
-   * off, or to the next working day when that day's digest is already out: at most one per
-   * person and day, whatever the number of calls. Certification prep says who has reviews due;
+   * opted in to it (email or in-app): today's digest in their timezone before the policy's send
+   * time, else the next day's, moved off days off, or to the next working day when that day's
+   * digest is already out: at most one per person and day, whatever the number of calls. Certification prep says who has reviews due;
    * notifications decides whether, when and how they hear of it. Returns how many were planned.
    */
   async planPracticeNudges(
@@ -169,9 +169,14 @@ export class ReminderPlanner {
            JOIN notification_preferences p
              ON p.user_id = u.id AND p.kind = '${OptionalNoticeKind.PRACTICE_REVIEWS_DUE}' AND (p.email OR p.in_app)
           WHERE u.organization_id = $1 AND u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'),
+       -- Before the send time it joins today's digest; after it, the next day's: so a nudge
+       -- never makes a second message later in a day whose digest went out.
        placed AS (
-         SELECT recipient_id, tz, today + ($3::int[])[extract(isodow FROM today)::int] AS first_day
-           FROM opted CROSS JOIN LATERAL (SELECT ($4::timestamptz AT TIME ZONE tz)::date AS today) t),
+         SELECT recipient_id, tz, day + ($3::int[])[extract(isodow FROM day)::int] AS first_day
+           FROM opted CROSS JOIN LATERAL (
+             SELECT CASE WHEN ($4::timestamptz AT TIME ZONE tz)::time < $5::time
+                         THEN ($4::timestamptz AT TIME ZONE tz)::date
+                         ELSE ($4::timestamptz AT TIME ZONE tz)::date + 1 END AS day) t),
        due AS (
          SELECT placed.*, CASE WHEN EXISTS (
                   SELECT 1 FROM outbox_messages o

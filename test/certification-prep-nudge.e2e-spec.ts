@@ -1,0 +1,177 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { PracticeNudges } from '@academy/certification-prep';
+import {
+  ManualClock,
+  importCertificationPrepFixture,
+  invitePerson,
+  rightPrepOption,
+  seedOrganization,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  waitFor,
+  type SeededOrganization,
+  type SignedInPerson,
+  type SmtpSink,
+  type TestApi,
+} from '@academy/testing';
+import { DataSource } from 'typeorm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const DAY = 86_400_000;
+const NUDGE = 'practice questions due for review';
+
+/** The first Wednesday at least two days from now, at `time` UTC (the organization's zone). */
+function nextWednesdayAt(time: string): Date {
+  const day = new Date(Date.now() + 2 * DAY);
+  while (day.getUTCDay() !== 3) day.setTime(day.getTime() + DAY);
+  return new Date(`${day.toISOString().slice(0, 10)}T${time}:00Z`);
+}
+
+/**
+ * The daily practice nudge: certification prep hands people with reviews due to the reminder
+ * planner, which adds a line to the daily digest of those who opted in, under the default
+ * reminder policy (sent at 09:00, quiet hours 20:00-08:00, Monday to Friday, UTC).
+ */
+describe('daily practice nudge', () => {
+  const clock = new ManualClock();
+  let smtp: SmtpSink;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let org: SeededOrganization;
+  let db: DataSource;
+  let counter = 0;
+
+  const gql = async (
+    person: SignedInPerson,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => {
+    const { body } = await api.graphql(query, variables, person.auth);
+    expect(body.errors).toBeUndefined();
+    return body.data as Record<string, unknown>;
+  };
+  const newLearner = async () => {
+    counter += 1;
+    return invitePerson(api, org.slug, org.admin, {
+      email: `nudged-${counter}@nudge.test`,
+      displayName: `Nudged Learner ${counter}`,
+      role: 'LEARNER',
+    });
+  };
+  const choose = (person: SignedInPerson, on: boolean) =>
+    gql(
+      person,
+      `mutation P($input: NotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind } }`,
+      { input: { kind: 'PRACTICE_REVIEWS_DUE', email: on, inApp: on } },
+    );
+  /** Misses one practice question, so it is due for review a day later. */
+  const missOne = async (person: SignedInPerson) => {
+    const started = await gql(
+      person,
+      'mutation { startPracticeSession(input: { trackSlug: "e2e-prep", mode: ADAPTIVE }) { id questions { id } } }',
+    );
+    const session = started.startPracticeSession as { id: string; questions: { id: string }[] };
+    const question = session.questions[0]?.id as string;
+    await gql(
+      person,
+      `mutation A($input: AnswerPracticeQuestionInput!) { answerPracticeQuestion(input: $input) { correct } }`,
+      {
+        input: {
+          sessionId: session.id,
+          questionId: question,
+          optionIds: [rightPrepOption(question) === 'a' ? 'b' : 'a'],
+        },
+      },
+    );
+  };
+  /** Digest emails received by `person` (their invitation came by email too). */
+  const emailsTo = (person: SignedInPerson) =>
+    smtp.received.filter(
+      (email) =>
+        email.to.includes(person.email.toLowerCase()) && email.raw.includes('Training reminder'),
+    );
+  const nudgesOf = (person: SignedInPerson) =>
+    db.query<{ send_on: string; status: string }[]>(
+      `SELECT to_char(send_on, 'YYYY-MM-DD') AS send_on, status FROM reminders
+        WHERE recipient_id = $1 AND kind = 'practice-reviews-due' ORDER BY send_on`,
+      [person.id],
+    );
+  const advanceTo = async (instant: Date) => {
+    clock.set(instant);
+    // The relay polls every 100 ms.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    const overrides = { SMTP_URL: smtp.url, OUTBOX_RELAY_INTERVAL_MS: '100' };
+    api = await startTestApi(overrides, undefined, clock);
+    worker = await startTestWorker(overrides, undefined, clock);
+    db = api.app.get(DataSource);
+    await importCertificationPrepFixture(api);
+    org = await seedOrganization(api, 'nudge');
+  });
+
+  afterEach(() => {
+    clock.reset();
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await smtp.close();
+  });
+
+  it('joins the next morning digest of learners who opted in, once a day, and never of others', async () => {
+    const optedIn = await newLearner();
+    const silent = await newLearner();
+    await choose(optedIn, true);
+    await missOne(optedIn);
+    await missOne(silent);
+    const wednesday = nextWednesdayAt('07:00');
+    const today = wednesday.toISOString().slice(0, 10);
+
+    // Quiet hours until 08:00 and the digest at 09:00: planned, but nothing goes out yet.
+    await advanceTo(wednesday);
+    expect(await worker.get(PracticeNudges).planDue()).toBe(1);
+    expect(await nudgesOf(optedIn)).toEqual([{ send_on: today, status: 'pending' }]);
+    expect(await nudgesOf(silent)).toEqual([]);
+    await advanceTo(new Date(wednesday.getTime() + 30 * 60_000));
+    expect(emailsTo(optedIn)).toHaveLength(0);
+
+    await advanceTo(new Date(wednesday.getTime() + 2 * 3_600_000 + 60_000));
+    await waitFor(() => emailsTo(optedIn).length === 1, 'the digest with the nudge');
+    expect(emailsTo(optedIn)[0]?.raw).toContain(NUDGE);
+    const inbox = await gql(optedIn, '{ myNotifications { edges { node { summary link } } } }');
+    expect(JSON.stringify(inbox)).toContain(NUDGE);
+    expect(await nudgesOf(optedIn)).toEqual([{ send_on: today, status: 'sent' }]);
+
+    // Running again the same day plans tomorrow's digest, not a second message today.
+    await advanceTo(new Date(wednesday.getTime() + 3 * 3_600_000));
+    expect(await worker.get(PracticeNudges).planDue()).toBe(1);
+    expect(await worker.get(PracticeNudges).planDue()).toBe(0);
+    const thursday = new Date(wednesday.getTime() + DAY).toISOString().slice(0, 10);
+    expect((await nudgesOf(optedIn)).map((nudge) => nudge.send_on)).toEqual([today, thursday]);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(emailsTo(optedIn)).toHaveLength(1);
+    expect(emailsTo(silent)).toHaveLength(0);
+  });
+
+  it('sends nothing to a learner who opted out after the nudge was planned', async () => {
+    const learner = await newLearner();
+    await choose(learner, true);
+    await missOne(learner);
+    const morning = nextWednesdayAt('06:00');
+    await advanceTo(morning);
+    expect(await worker.get(PracticeNudges).planDue()).toBe(1);
+    await choose(learner, false);
+    await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
+    await waitFor(
+      async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),
+      'the digest to be settled',
+    );
+    expect(emailsTo(learner)).toHaveLength(0);
+    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
+  });
+});
