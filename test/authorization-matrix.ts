@@ -357,6 +357,11 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: catalogMiss,
   },
   {
+    operation: 'studyPlan',
+    document: '{ studyPlan(trackSlug: "none", examOn: "2099-01-01T00:00:00Z") { weeksLeft } }',
+    expect: catalogMiss,
+  },
+  {
     operation: 'startPracticeSession',
     document:
       'mutation { startPracticeSession(input: { trackSlug: "none", mode: ADAPTIVE }) { id } }',

@@ -315,6 +315,63 @@ describe('certification prep', () => {
     });
   });
 
+  describe('study plan', () => {
+    const PLAN = `query P($track: String!, $examOn: DateTime!) { studyPlan(trackSlug: $track, examOn: $examOn) {
+      trackSlug weeksLeft passProbability targets { domain title estimate totalQuestions questionsPerWeek } } }`;
+    interface Plan {
+      weeksLeft: number;
+      targets: { domain: string; totalQuestions: number; questionsPerWeek: number }[];
+    }
+    const planOf = async (person: SignedInPerson, examOn: Date) => {
+      const body = await call<Plan>(person, PLAN, {
+        track: 'e2e-prep',
+        examOn: examOn.toISOString(),
+      });
+      expect(body.errors).toBeUndefined();
+      return body.data?.studyPlan as Plan;
+    };
+    const targets = (plan: Plan) =>
+      plan.targets.map(({ domain, totalQuestions, questionsPerWeek }) => ({
+        domain,
+        totalQuestions,
+        questionsPerWeek,
+      }));
+
+    it('sets weekly targets per domain to the exam date and adjusts them as readiness changes', async () => {
+      const learner = await newLearner();
+      const examOn = new Date(clock.now().getTime() + 4 * 7 * DAY - DAY);
+      const fresh = await planOf(learner, examOn);
+      expect(fresh.weeksLeft).toBe(4);
+      // Nothing known: twice each domain's exam questions (3 and 2), over 4 weeks.
+      expect(targets(fresh)).toEqual([
+        { domain: 'alpha', totalQuestions: 6, questionsPerWeek: 2 },
+        { domain: 'beta', totalQuestions: 4, questionsPerWeek: 1 },
+      ]);
+
+      const { exam } = await startExam(learner);
+      await submit(
+        learner,
+        exam.id,
+        answers(exam, (question) => question.domain === 'alpha'),
+      );
+      // alpha now 0.8 (less to do), beta 0.25 (more to do).
+      expect(targets(await planOf(learner, examOn))).toEqual([
+        { domain: 'alpha', totalQuestions: 3, questionsPerWeek: 1 },
+        { domain: 'beta', totalQuestions: 6, questionsPerWeek: 2 },
+      ]);
+    });
+
+    it('refuses an exam date that has passed', async () => {
+      const learner = await newLearner();
+      const body = await call(learner, PLAN, {
+        track: 'e2e-prep',
+        examOn: new Date(clock.now().getTime() - DAY).toISOString(),
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toContain('must be in the future');
+    });
+  });
+
   describe('practice and spaced repetition', () => {
     const START = `mutation P($input: StartPracticeSessionInput!) { startPracticeSession(input: $input) {
       id mode trackSlug questions { ${QUESTION} } } }`;

@@ -6,6 +6,7 @@ import { MockExamService } from './mock-exams/mock-exam.service.js';
 import { PracticeService } from './practice/practice.service.js';
 import { ReadinessService } from './readiness/readiness.service.js';
 import { ReviewCards } from './reviews/review-cards.js';
+import { StudyPlanService } from './study-plan/study-plan.service.js';
 
 const services = [
   AnswerHistory,
@@ -14,11 +15,12 @@ const services = [
   PrepCatalog,
   ReadinessService,
   ReviewCards,
+  StudyPlanService,
 ];
 
 /**
- * Certification prep: mock exams by blueprint, readiness, adaptive practice and spaced
- * repetition over the curriculum's question banks (read through the catalog's public reader).
+ * Certification prep: mock exams by blueprint, readiness, study plans, adaptive practice and
+ * spaced repetition over the curriculum's question banks (read through the catalog's public reader).
  */
 @Module({ imports: [CatalogModule], providers: services, exports: services })
 export class CertificationPrepModule {}

@@ -3,6 +3,7 @@ import { PageArgs } from '@academy/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsDate,
   IsEnum,
   IsOptional,
   IsString,
@@ -118,4 +119,11 @@ export class ReviewQueueArgs extends PageArgs {
   @Matches(SLUG)
   @MaxLength(100)
   trackSlug!: string;
+}
+
+@ArgsType()
+export class StudyPlanArgs extends TrackArgs {
+  @Field(() => Date, { description: 'The day of your exam; it must be in the future.' })
+  @IsDate()
+  examOn!: Date;
 }

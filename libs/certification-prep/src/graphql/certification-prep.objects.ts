@@ -282,3 +282,44 @@ export class ReviewItem {
 
 @ObjectType('ReviewItemConnection')
 export class ReviewItemConnection extends ConnectionType(ReviewItem, 'ReviewItem') {}
+
+@ObjectType('StudyTarget', {
+  description: 'What to practise in one domain each week until the exam.',
+})
+export class StudyTarget {
+  @Field({ description: 'The domain slug.' })
+  domain!: string;
+
+  @Field({ description: 'The domain title.' })
+  title!: string;
+
+  @Field(() => Float, { description: 'Your readiness estimate in the domain now, 0 to 1.' })
+  estimate!: number;
+
+  @Field(() => Int, { description: 'Questions to practise in the domain before the exam.' })
+  totalQuestions!: number;
+
+  @Field(() => Int, { description: 'Of which each week.' })
+  questionsPerWeek!: number;
+}
+
+@ObjectType('StudyPlan', {
+  description:
+    'Weekly practice targets per domain until your exam, recomputed from your readiness each time it is read.',
+})
+export class StudyPlanObject {
+  @Field({ description: 'The certification-prep track.' })
+  trackSlug!: string;
+
+  @Field({ description: 'The exam day the plan leads to.' })
+  examOn!: Date;
+
+  @Field(() => Int, { description: 'Weeks left, a part week counting as one.' })
+  weeksLeft!: number;
+
+  @Field(() => Float, { description: 'Probability of passing if the exam were now, 0 to 1.' })
+  passProbability!: number;
+
+  @Field(() => [StudyTarget], { description: 'Per blueprint domain, in the blueprint order.' })
+  targets!: StudyTarget[];
+}

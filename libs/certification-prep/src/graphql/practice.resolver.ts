@@ -4,47 +4,27 @@ import { Clock, type Connection } from '@academy/common';
 import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
 import { learnerOf } from '@academy/learning';
 import { PracticeService } from '../practice/practice.service.js';
-import { ReadinessService } from '../readiness/readiness.service.js';
 import { ReviewCards } from '../reviews/review-cards.js';
 import {
   AnswerPracticeQuestionInput,
   ReviewQueueArgs,
   StartPracticeSessionInput,
-  TrackArgs,
 } from './certification-prep.inputs.js';
 import {
   PracticeFeedback,
   PracticeSession,
-  ReadinessObject,
   ReviewItemConnection,
   type ReviewItem,
 } from './certification-prep.objects.js';
 
-/** Readiness, adaptive and review practice, and the daily review queue. */
+/** Adaptive and review practice, and the daily review queue. */
 @Resolver()
 export class PracticeResolver {
   constructor(
     @Inject(PracticeService) private readonly practice: PracticeService,
-    @Inject(ReadinessService) private readonly estimates: ReadinessService,
     @Inject(ReviewCards) private readonly reviewCards: ReviewCards,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-
-  @RequirePermission(Permission.SELF)
-  @Query(() => ReadinessObject, {
-    description:
-      "Your readiness for a track's exam: per domain and overall, with uncertainty, the probability of passing and its trend.",
-  })
-  async readiness(@CurrentActor() actor: Actor, @Args() args: TrackArgs): Promise<ReadinessObject> {
-    const estimate = await this.estimates.of(learnerOf(actor), args.trackSlug);
-    return {
-      ...estimate,
-      domains: estimate.domains.map((domain) => ({
-        ...domain,
-        title: estimate.titles.get(domain.domain) ?? domain.domain,
-      })),
-    };
-  }
 
   @RequirePermission(Permission.SELF)
   @Mutation(() => PracticeSession, {

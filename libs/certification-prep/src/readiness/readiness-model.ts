@@ -30,6 +30,7 @@ export interface DomainEvidence {
 
 export interface DomainReadiness {
   domain: string;
+  examQuestions: number;
   answered: number;
   correct: number;
   /** Posterior mean of answering a question of the domain correctly, 0 to 1. */
@@ -72,6 +73,7 @@ export function domainReadiness(evidence: DomainEvidence): DomainReadiness {
   const sd = Math.sqrt(variance);
   return {
     domain: evidence.domain,
+    examQuestions: evidence.examQuestions,
     answered: evidence.answered,
     correct: evidence.correct,
     estimate: mean,
