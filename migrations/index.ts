@@ -6,7 +6,7 @@ import { CreateLearning1795652547176 } from './1795652547176-create-learning.js'
 import { CreateNotifications1795662025949 } from './1795662025949-create-notifications.js';
 import { CreateWebhookEndpoints1795663899847 } from './1795663899847-create-webhook-endpoints.js';
 import { DropRedundantReminderIndex1795667104023 } from './1795667104023-drop-redundant-reminder-index.js';
-import { CreateCertificationPrep1795672150484 } from './1795672150484-create-certification-prep.js';
+import { CreateCertificationPrep1795673533582 } from './1795673533582-create-certification-prep.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -16,5 +16,5 @@ export const migrations = [
   CreateNotifications1795662025949,
   CreateWebhookEndpoints1795663899847,
   DropRedundantReminderIndex1795667104023,
-  CreateCertificationPrep1795672150484,
+  CreateCertificationPrep1795673533582,
 ];

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'certification-prep': {
     /** Plans a digest nudge for opted-in learners with reviews due (recurring, idempotent). */
     'plan-practice-nudges': Record<string, never>;
+    /** Grades mock exams whose deadline passed (recurring). */
+    'expire-mock-exams': Record<string, never>;
   };
 }
 
@@ -40,7 +42,7 @@ export const JOB_REGISTRY: { readonly [Queue in QueueName]: readonly JobName<Que
   outbox: ['deliver'],
   notifications: ['plan-summaries'],
   learning: ['expire-attempts'],
-  'certification-prep': ['plan-practice-nudges'],
+  'certification-prep': ['plan-practice-nudges', 'expire-mock-exams'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_REGISTRY) as QueueName[];

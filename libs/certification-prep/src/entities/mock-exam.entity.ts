@@ -23,6 +23,8 @@ export type MockExamGradedBy = 'submission' | 'deadline';
   'userId',
   'startedAt',
 ])
+// The expiry sweep's scan: open exams by deadline.
+@Index('ix_mock_exams_open_deadline_at', ['deadlineAt'], { where: `"status" = 'in-progress'` })
 export class MockExamEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -5,14 +5,19 @@ import { CertificationPrepModule } from '../certification-prep.module.js';
 import { PracticeNudges } from '../reviews/practice-nudges.js';
 import { CertificationPrepProcessor } from './certification-prep.processor.js';
 import { CertificationPrepSchedule } from './certification-prep-schedule.js';
+import { ExpireMockExamsJob } from './expire-mock-exams.job.js';
 import { PlanPracticeNudgesJob } from './plan-practice-nudges.job.js';
 
-/** Certification prep's queue processor, the nudge planner and its schedule; only apps/worker imports it. */
+/**
+ * Certification prep's queue processor, its recurring jobs (the nudge planner, the mock-exam
+ * expiry sweep) and their schedule; only apps/worker imports it.
+ */
 @Module({
   imports: [WorkerRuntimeModule, CertificationPrepModule, NotificationsModule],
   providers: [
     CertificationPrepProcessor,
     CertificationPrepSchedule,
+    ExpireMockExamsJob,
     PlanPracticeNudgesJob,
     PracticeNudges,
   ],

@@ -1,11 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@academy/common';
 import type { Queue } from 'bullmq';
 
 /** Keeps certification prep's recurring jobs scheduled (idempotent: every worker may do it). */
 @Injectable()
 export class CertificationPrepSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue('certification-prep') private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue('certification-prep') private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Hourly: a review that falls due during the day still reaches that day's (or, when it has
@@ -15,6 +19,16 @@ export class CertificationPrepSchedule implements OnApplicationBootstrap {
       { every: 3_600_000 },
       {
         name: 'plan-practice-nudges',
+        data: {},
+        opts: { attempts: 3, removeOnComplete: true, removeOnFail: 100 },
+      },
+    );
+    // Mock exams expire on the quiz attempts' cadence: both are timed by the server.
+    await this.queue.upsertJobScheduler(
+      'expire-mock-exams',
+      { every: this.config.QUIZ_EXPIRY_SWEEP_MS },
+      {
+        name: 'expire-mock-exams',
         data: {},
         opts: { attempts: 3, removeOnComplete: true, removeOnFail: 100 },
       },

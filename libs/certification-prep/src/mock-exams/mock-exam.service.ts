@@ -167,6 +167,29 @@ export class MockExamService {
     });
   }
 
+  /**
+   * Grades open exams past their deadline on the answers saved in time (the worker's sweep), so
+   * that an abandoned exam still counts in readiness. Rows another transaction holds (a
+   * submission in flight) are skipped and left to it; returns how many this call graded.
+   */
+  async expireOverdue(limit = 200): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const overdue = await manager
+        .getRepository(MockExamEntity)
+        .createQueryBuilder('e')
+        .where(`e.status = 'in-progress' AND e.deadline_at < :now`, { now })
+        .orderBy('e.deadline_at')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      const expired = overdue.filter((exam) => isPastDeadline(exam, now));
+      for (const exam of expired) await this.grade(manager, exam, 'deadline', null, now);
+      return expired.length;
+    });
+  }
+
   /** Grades an open exam whose row the caller has locked. */
   private async grade(
     manager: EntityManager,

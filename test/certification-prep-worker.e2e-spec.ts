@@ -29,11 +29,12 @@ function nextWednesdayAt(time: string): Date {
 }
 
 /**
- * The daily practice nudge: certification prep hands people with reviews due to the reminder
- * planner, which adds a line to the daily digest of those who opted in, under the default
- * reminder policy (sent at 09:00, quiet hours 20:00-08:00, Monday to Friday, UTC).
+ * Certification prep's worker jobs. The daily practice nudge: people with reviews due are handed
+ * to the reminder planner, which adds a line to the daily digest of those who opted in, under
+ * the default reminder policy (sent at 09:00, quiet hours 20:00-08:00, Monday to Friday, UTC).
+ * The expiry sweep: mock exams left open past their deadline are graded.
  */
-describe('daily practice nudge', () => {
+describe('certification prep in the worker', () => {
   const clock = new ManualClock();
   let smtp: SmtpSink;
   let api: TestApi;
@@ -105,7 +106,11 @@ describe('daily practice nudge', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    const overrides = { SMTP_URL: smtp.url, OUTBOX_RELAY_INTERVAL_MS: '100' };
+    const overrides = {
+      SMTP_URL: smtp.url,
+      OUTBOX_RELAY_INTERVAL_MS: '100',
+      QUIZ_EXPIRY_SWEEP_MS: '200',
+    };
     api = await startTestApi(overrides, undefined, clock);
     worker = await startTestWorker(overrides, undefined, clock);
     db = api.app.get(DataSource);
@@ -173,5 +178,46 @@ describe('daily practice nudge', () => {
     );
     expect(emailsTo(learner)).toHaveLength(0);
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
+  });
+
+  it('grades a mock exam left open past its deadline, on the answers saved in time', async () => {
+    const learner = await newLearner();
+    const started = await gql(
+      learner,
+      'mutation { startMockExam(trackSlug: "e2e-prep") { id deadlineAt questions { id } } }',
+    );
+    const exam = started.startMockExam as {
+      id: string;
+      deadlineAt: string;
+      questions: { id: string }[];
+    };
+    const first = exam.questions[0]?.id as string;
+    await gql(
+      learner,
+      `mutation S($input: SaveMockExamAnswerInput!) { saveMockExamAnswer(input: $input) { id } }`,
+      {
+        input: {
+          examId: exam.id,
+          answer: { questionId: first, optionIds: [rightPrepOption(first)] },
+        },
+      },
+    );
+    const row = async () =>
+      (
+        await db.query<{ status: string; graded_by: string | null; score: number | null }[]>(
+          'SELECT status, graded_by, score FROM mock_exams WHERE id = $1',
+          [exam.id],
+        )
+      )[0];
+    await advanceTo(new Date(Date.parse(exam.deadlineAt) - 60_000));
+    expect((await row())?.status).toBe('in-progress');
+    await advanceTo(new Date(Date.parse(exam.deadlineAt) + 5_000));
+    await waitFor(async () => (await row())?.status === 'graded', 'the expiry sweep');
+    expect(await row()).toEqual({ status: 'graded', graded_by: 'deadline', score: 20 });
+    const [recorded] = await db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM prep_answers WHERE session_id = $1',
+      [exam.id],
+    );
+    expect(recorded?.n).toBe(5);
   });
 });

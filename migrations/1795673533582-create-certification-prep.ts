@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateCertificationPrep1795672150484 implements MigrationInterface {
-  name = 'CreateCertificationPrep1795672150484';
+export class CreateCertificationPrep1795673533582 implements MigrationInterface {
+  name = 'CreateCertificationPrep1795673533582';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -12,6 +12,9 @@ export class CreateCertificationPrep1795672150484 implements MigrationInterface 
     );
     await queryRunner.query(
       'CREATE TABLE "mock_exams" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "user_id" uuid NOT NULL, "track_slug" text NOT NULL, "track_version_id" uuid NOT NULL, "status" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "deadline_at" TIMESTAMP WITH TIME ZONE NOT NULL, "questions" jsonb NOT NULL, "answers" jsonb NOT NULL, "graded_at" TIMESTAMP WITH TIME ZONE, "graded_by" text, "score" integer, "passed" boolean, "correctness" jsonb, "domain_results" jsonb, "submission_key" text, CONSTRAINT "pk_mock_exams" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "ix_mock_exams_open_deadline_at" ON "mock_exams"  ("deadline_at") WHERE "status" = \'in-progress\'',
     );
     await queryRunner.query(
       'CREATE INDEX "ix_mock_exams_organization_id_user_id_started_at" ON "mock_exams"  ("organization_id", "user_id", "started_at") ',
@@ -46,6 +49,7 @@ export class CreateCertificationPrep1795672150484 implements MigrationInterface 
     await queryRunner.query(
       'DROP INDEX "public"."ix_mock_exams_organization_id_user_id_started_at"',
     );
+    await queryRunner.query('DROP INDEX "public"."ix_mock_exams_open_deadline_at"');
     await queryRunner.query('DROP TABLE "mock_exams"');
     await queryRunner.query(
       'DROP INDEX "public"."ix_review_cards_organization_id_user_id_track_slug_due"',
