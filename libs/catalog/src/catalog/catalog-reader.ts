@@ -249,11 +249,14 @@ export class CatalogReader {
                 JOIN quota q ON q.parent = i.parent_slug
                 LEFT JOIN later ON later.slug = i.slug
                WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)
-                 AND i.kind = 'question')
-       SELECT r.id, 'question' AS kind, r.slug, r.parent_slug, r.organization_id, v.version,
+                 AND i.kind = 'question'),
+            -- Versions by primary key for the drawn ids only: joined to the whole ranking,
+            -- the planner would hash every version of the bank.
+            drawn AS MATERIALIZED (SELECT * FROM ranked WHERE rank <= n)
+       SELECT d.id, 'question' AS kind, d.slug, d.parent_slug, d.organization_id, v.version,
               v.id AS version_id, v.content
-         FROM ranked r JOIN catalog_item_versions v ON v.id = r.current_version_id
-        WHERE r.rank <= r.n`,
+         FROM drawn d JOIN catalog_item_versions v ON v.id = d.current_version_id
+        WHERE v.id = ANY(ARRAY(SELECT current_version_id FROM drawn))`,
       [organizationId, parents, counts, deprioritized],
     );
     return rows.map((row) => toRecord<Question>(row));
