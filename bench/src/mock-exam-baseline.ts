@@ -57,7 +57,7 @@ export async function mockExamBaseline(
           AND status = 'in-progress' LIMIT 1`,
       [claims.org, claims.sub, BENCH_PREP_TRACK],
     );
-    const { rows: seen } = await client.query<{ question_slug: string }>(sql.lastAnswered, [
+    const { rows: seen } = await client.query<{ question_slug: string }>(sql.seenQuestions, [
       claims.org,
       claims.sub,
       BENCH_PREP_TRACK,

@@ -25,7 +25,7 @@ const DOMAINS = [
 /** The SQL of the product's reads that the mock-exam baseline runs (recorded from the product). */
 export interface MockExamSql {
   track: string;
-  lastAnswered: string;
+  seenQuestions: string;
   sampleQuestions: string;
 }
 
@@ -44,10 +44,10 @@ export async function captureMockExamSql(): Promise<MockExamSql> {
   const reader = new CatalogReader({ manager: recorder } as unknown as DataSource, null as never);
   const learner = { organizationId: '', userId: '' };
   await reader.get('', 'track', '', false, recorder);
-  await new AnswerHistory(null as never, null as never).lastAnswered(learner, '', recorder);
+  await new AnswerHistory(null as never, null as never).seenQuestions(learner, '', recorder);
   await reader.sampleQuestions('', [], [], [], recorder);
-  const [track = '', lastAnswered = '', sampleQuestions = ''] = texts;
-  return { track, lastAnswered, sampleQuestions };
+  const [track = '', seenQuestions = '', sampleQuestions = ''] = texts;
+  return { track, seenQuestions, sampleQuestions };
 }
 
 /**

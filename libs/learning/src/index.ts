@@ -8,6 +8,6 @@ export { ENROLLMENT_ITEM_CONTENT } from './records/enrollment-summary.js';
 export { learnerOf } from './graphql/learning.mappers.js';
 export { isPastDeadline, decideSubmit, type AttemptState } from './quizzes/attempt-lifecycle.js';
 export { shuffled, type RandomInt } from './quizzes/quiz-draw.js';
-export { expectedAnswer, gradeAnswers, type AnswerKey } from './quizzes/quiz-grading.js';
+export { expectedAnswer, gradeAnswers, isCorrect, type AnswerKey } from './quizzes/quiz-grading.js';
 export { answerShapeProblem } from './quizzes/answer-shape.js';
 export { QuestionType } from './graphql/learning.enums.js';

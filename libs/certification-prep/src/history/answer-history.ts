@@ -59,19 +59,18 @@ export class AnswerHistory {
     return this.reviewCards.apply(manager, learner, trackSlug, answers, now);
   }
 
-  /** When the learner last answered each question of the track they have answered. */
-  async lastAnswered(
+  /** The questions of the track the learner has answered at least once. */
+  async seenQuestions(
     learner: Learner,
     trackSlug: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, Date>> {
-    const rows = await manager.query<{ question_slug: string; at: Date }[]>(
-      `SELECT question_slug, max(answered_at) AS at FROM prep_answers
-        WHERE organization_id = $1 AND user_id = $2 AND track_slug = $3
-        GROUP BY question_slug`,
+  ): Promise<string[]> {
+    const rows = await manager.query<{ question_slug: string }[]>(
+      `SELECT DISTINCT question_slug FROM prep_answers
+        WHERE organization_id = $1 AND user_id = $2 AND track_slug = $3`,
       [learner.organizationId, learner.userId, trackSlug],
     );
-    return new Map(rows.map((row) => [row.question_slug, row.at]));
+    return rows.map((row) => row.question_slug);
   }
 
   /** Every answer of the track, oldest first. */

@@ -73,11 +73,11 @@ export class MockExamService {
       });
       if (open && !isPastDeadline(open, now)) return this.view(manager, open);
       if (open) await this.grade(manager, open, 'deadline', null, now);
-      const seen = await this.history.lastAnswered(learner, trackSlug, manager);
+      const seen = await this.history.seenQuestions(learner, trackSlug, manager);
       const sampled = await this.catalog.sampleExam(
         actor.organizationId,
         track.blueprint,
-        [...seen.keys()],
+        seen,
         manager,
       );
       // Domains mixed, as in the real exam.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@academy/common';
 import type { Actor } from '@academy/identity';
-import { answerShapeProblem, gradeAnswers } from '@academy/learning';
+import { answerShapeProblem, isCorrect } from '@academy/learning';
 import { DataSource, type EntityManager } from 'typeorm';
 import { candidateOfRef } from '../blueprints/bank-questions.js';
 import { PrepCatalog, type BankQuestion, type PrepTrack } from '../blueprints/prep-catalog.js';
@@ -129,13 +129,10 @@ export class PracticeService {
       const [record] = (
         await this.catalog.questions(actor.organizationId, [question.versionId], manager)
       ).values();
-      const content = (record as BankQuestion).content;
-      const correct =
-        gradeAnswers(
-          [{ ...content, slug: question.slug }],
-          { [question.slug]: given.optionIds },
-          100,
-        ).correctness[question.slug] ?? false;
+      const correct = isCorrect(
+        { ...(record as BankQuestion).content, slug: question.slug },
+        given.optionIds,
+      );
       const due = await this.history.record(
         manager,
         { organizationId: actor.organizationId, userId: actor.id },
