@@ -6,7 +6,8 @@ export const MockExamStatus = { IN_PROGRESS: 'in-progress', GRADED: 'graded' } a
 export type MockExamStatus = (typeof MockExamStatus)[keyof typeof MockExamStatus];
 
 /** Graded on the learner's submission, or at the deadline on the answers saved in time. */
-export type MockExamGradedBy = 'submission' | 'deadline';
+export const MockExamGradedBy = { SUBMISSION: 'submission', DEADLINE: 'deadline' } as const;
+export type MockExamGradedBy = (typeof MockExamGradedBy)[keyof typeof MockExamGradedBy];
 
 /**
  * A timed mock exam held by the server: the questions (by exact version), their option order

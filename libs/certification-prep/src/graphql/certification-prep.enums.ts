@@ -1,9 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { MockExamStatus } from '../entities/mock-exam.entity.js';
+import { MockExamGradedBy, MockExamStatus } from '../entities/mock-exam.entity.js';
 import { PracticeMode } from '../entities/practice-session.entity.js';
 import { Confidence } from '../reviews/review-schedule.js';
-
-export const MockExamGradedBy = { SUBMISSION: 'submission', DEADLINE: 'deadline' } as const;
 
 registerEnumType(MockExamStatus, {
   name: 'MockExamStatus',

@@ -2,9 +2,8 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@academy/common';
 import type { Question } from '@academy/catalog';
 import { QuestionType } from '@academy/learning';
-import { MockExamStatus } from '../entities/mock-exam.entity.js';
+import { MockExamGradedBy, MockExamStatus } from '../entities/mock-exam.entity.js';
 import { PracticeMode } from '../entities/practice-session.entity.js';
-import { MockExamGradedBy } from './certification-prep.enums.js';
 
 @ObjectType('PrepOption', { description: 'An option as shown, without whether it is right.' })
 export class PrepOption {
@@ -119,7 +118,7 @@ export class MockExamResult {
   @Field(() => MockExamGradedBy, {
     description: 'Whether the submission or the deadline graded it.',
   })
-  gradedBy!: 'submission' | 'deadline';
+  gradedBy!: MockExamGradedBy;
 
   @Field(() => [DomainResult], { description: 'Per blueprint domain, in the blueprint’s order.' })
   domains!: DomainResult[];

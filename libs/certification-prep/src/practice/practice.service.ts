@@ -15,7 +15,7 @@ import {
   reviewedView,
   type PrepQuestionView,
   type ReviewedQuestionView,
-} from '../mock-exams/mock-exam-views.js';
+} from '../blueprints/question-views.js';
 import { evidenceOf } from '../readiness/readiness.service.js';
 import { domainReadiness } from '../readiness/readiness-model.js';
 import { ReviewCards } from '../reviews/review-cards.js';
