@@ -49,7 +49,7 @@ describe('certification prep in the worker', () => {
     variables?: Record<string, unknown>,
   ) => {
     const { body } = await api.graphql(query, variables, person.auth);
-    expect(body.errors).toBeUndefined();
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data as Record<string, unknown>;
   };
   const newLearner = async () => {
@@ -163,13 +163,31 @@ describe('certification prep in the worker', () => {
     expect(emailsTo(silent)).toHaveLength(0);
   });
 
+  it('holds a digest that comes due in quiet hours until they end', async () => {
+    const learner = await newLearner();
+    await choose(learner, true);
+    await missOne(learner);
+    const morning = nextWednesdayAt('06:00');
+    await advanceTo(morning);
+    await worker.get(PracticeNudges).planDue();
+    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
+    // Nothing reaches the worker until 21:00 (as if it had been down all day): quiet hours.
+    await advanceTo(new Date(morning.getTime() + 15 * 3_600_000));
+    expect(emailsTo(learner)).toHaveLength(0);
+    // Quiet hours end at 08:00 the next (working) day.
+    await advanceTo(new Date(morning.getTime() + DAY + 2 * 3_600_000 + 60_000));
+    await waitFor(() => emailsTo(learner).length === 1, 'the digest after quiet hours');
+    expect(emailsTo(learner)[0]?.raw).toContain(NUDGE);
+  });
+
   it('sends nothing to a learner who opted out after the nudge was planned', async () => {
     const learner = await newLearner();
     await choose(learner, true);
     await missOne(learner);
     const morning = nextWednesdayAt('06:00');
     await advanceTo(morning);
-    expect(await worker.get(PracticeNudges).planDue()).toBe(1);
+    await worker.get(PracticeNudges).planDue();
+    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
     await choose(learner, false);
     await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
     await waitFor(
