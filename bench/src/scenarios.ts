@@ -520,7 +520,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'mock-exam',
     description:
-      "GraphQL `startMockExam` of a certification-prep track whose bank holds 5,000 questions in five domains (weights 30/25/20/15/10): a new 150-question exam per request, each by its own learner (their first, so never a resume), drawn by largest remainder with unseen questions first, stored, and returned with stems and options; baseline: the same statements (the reads recorded from the product) and the product's pure draw",
+      "GraphQL `startMockExam` of a certification-prep track whose bank holds 5,000 questions in five domains (weights 30/25/20/15/10): a new 150-question exam per request, each by its own learner (their first, so never a resume), split by largest remainder, sampled by the database with unseen questions first, stored, and returned with stems and options; baseline: the same statements (the reads recorded from the product) and the product's option shuffle",
     concurrency: 2,
     target: 'p99 under 50 ms',
     setup: async ({ db, config, context }) => {
