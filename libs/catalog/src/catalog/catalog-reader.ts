@@ -239,20 +239,19 @@ export class CatalogReader {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CatalogRecord<Question>[]> {
     const rows = await manager.query<Row[]>(
-      `WITH quota AS (SELECT * FROM unnest($2::text[], $3::int[]) AS q(parent, n)),
-            later AS (SELECT DISTINCT slug FROM unnest($4::text[]) AS l(slug)),
-            ranked AS (
-              SELECT i.id, i.slug, i.parent_slug, i.organization_id, i.current_version_id, q.n,
-                     row_number() OVER (PARTITION BY i.parent_slug
-                                        ORDER BY (later.slug IS NOT NULL), random()) AS rank
-                FROM catalog_items i
-                JOIN quota q ON q.parent = i.parent_slug
-                LEFT JOIN later ON later.slug = i.slug
-               WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)
-                 AND i.kind = 'question'),
-            -- Versions by primary key for the drawn ids only: joined to the whole ranking,
-            -- the planner would hash every version of the bank.
-            drawn AS MATERIALIZED (SELECT * FROM ranked WHERE rank <= n)
+      `WITH later AS (SELECT DISTINCT slug FROM unnest($4::text[]) AS l(slug)),
+            -- Per parent, the first n of a random order (a top-n heap sort over the parent's
+            -- questions, by index), then their versions by primary key: joined to the whole
+            -- bank, the planner would hash every version.
+            drawn AS MATERIALIZED (
+              SELECT s.* FROM unnest($2::text[], $3::int[]) AS q(parent, n)
+               CROSS JOIN LATERAL (
+                 SELECT i.id, i.slug, i.parent_slug, i.organization_id, i.current_version_id
+                   FROM catalog_items i LEFT JOIN later ON later.slug = i.slug
+                  WHERE i.kind = 'question' AND i.parent_slug = q.parent AND i.retired_at IS NULL
+                    AND (i.organization_id IS NULL OR i.organization_id = $1)
+                  ORDER BY (later.slug IS NOT NULL), random()
+                  LIMIT q.n) s)
        SELECT d.id, 'question' AS kind, d.slug, d.parent_slug, d.organization_id, v.version,
               v.id AS version_id, v.content
          FROM drawn d JOIN catalog_item_versions v ON v.id = d.current_version_id
