@@ -16,7 +16,7 @@ import {
   type PrepQuestionView,
   type ReviewedQuestionView,
 } from '../blueprints/question-views.js';
-import { evidenceOf } from '../readiness/readiness.service.js';
+import { evidenceOf } from '../readiness/evidence.js';
 import { domainReadiness } from '../readiness/readiness-model.js';
 import { ReviewCards } from '../reviews/review-cards.js';
 import type { Confidence } from '../reviews/review-schedule.js';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@academy/common';
 import type { Actor } from '@academy/identity';
-import { domainCounts, type Blueprint } from '../blueprints/blueprint.js';
+import type { Blueprint } from '../blueprints/blueprint.js';
 import { PrepCatalog } from '../blueprints/prep-catalog.js';
 import { AnswerHistory, type PastAnswer } from '../history/answer-history.js';
-import { readiness, type DomainEvidence, type Readiness } from './readiness-model.js';
+import { evidenceOf } from './evidence.js';
+import { readiness, type Readiness } from './readiness-model.js';
 
 /** Weeks of trend shown, the current week included. */
 export const TREND_WEEKS = 8;
@@ -21,31 +22,6 @@ export interface TrackReadiness extends Readiness {
   passingScore: number;
   titles: Map<string, string>;
   trend: ReadinessTrendPoint[];
-}
-
-/**
- * The evidence of each domain from the answers given up to `until`: the latest answer to each
- * distinct question (readiness-model.ts explains why).
- */
-export function evidenceOf(
-  blueprint: Blueprint,
-  answers: readonly PastAnswer[],
-  until: Date,
-): DomainEvidence[] {
-  const latest = new Map<string, PastAnswer>();
-  for (const answer of answers) {
-    if (answer.answeredAt <= until) latest.set(answer.questionSlug, answer);
-  }
-  const counts = domainCounts(blueprint);
-  return blueprint.domains.map((domain) => {
-    const inDomain = [...latest.values()].filter((answer) => answer.domain === domain.slug);
-    return {
-      domain: domain.slug,
-      examQuestions: counts.get(domain.slug) ?? 0,
-      answered: inDomain.length,
-      correct: inDomain.filter((answer) => answer.correct).length,
-    };
-  });
 }
 
 /** A learner's readiness for a track's exam now, and at the end of each of the past weeks. */
