@@ -117,6 +117,7 @@ export class PracticeService {
       if (problem) throw new DomainError(CertificationPrepErrors.INVALID_INPUT, problem);
       if (
         await manager.existsBy(PrepAnswerEntity, {
+          organizationId: actor.organizationId,
           sessionId: session.id,
           questionSlug: question.slug,
         })
