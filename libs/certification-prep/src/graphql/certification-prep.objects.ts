@@ -279,7 +279,7 @@ export class ReviewItem {
   reviews!: number;
 }
 
-@ObjectType('ReviewItemConnection')
+@ObjectType('ReviewItemConnection', { description: 'A page of the review queue (Relay).' })
 export class ReviewItemConnection extends ConnectionType(ReviewItem, 'ReviewItem') {}
 
 @ObjectType('StudyTarget', {
