@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { domainReadiness, normalCdf, readiness } from './readiness-model.js';
 
@@ -53,5 +54,41 @@ describe('readiness (Beta posterior per domain, normal approximation of the exam
     expect(normalCdf(0)).toBeCloseTo(0.5, 7);
     expect(normalCdf(1.6448536)).toBeCloseTo(0.95, 6);
     expect(normalCdf(-1.959964)).toBeCloseTo(0.025, 6);
+  });
+
+  it('stays within [0, 1]; one more right answer raises the estimate, never the expected score down', () => {
+    const domain = fc
+      .record({ examQuestions: fc.integer({ min: 1, max: 60 }), answered: fc.nat(200) })
+      .chain((d) =>
+        fc.record({
+          examQuestions: fc.constant(d.examQuestions),
+          answered: fc.constant(d.answered),
+          correct: fc.integer({ min: 0, max: d.answered }),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(domain, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.nat(7),
+        (domains, passingScore, pick) => {
+          const evidence = domains.map((d, index) => ({ domain: `d${index}`, ...d }));
+          const before = readiness(evidence, passingScore);
+          for (const value of [before.expectedScore, before.passProbability]) {
+            expect(value).toBeGreaterThanOrEqual(0);
+            expect(value).toBeLessThanOrEqual(1);
+          }
+          const index = pick % evidence.length;
+          const better = evidence.map((d, i) =>
+            i === index ? { ...d, answered: d.answered + 1, correct: d.correct + 1 } : d,
+          );
+          const after = readiness(better, passingScore);
+          expect(after.expectedScore).toBeGreaterThanOrEqual(before.expectedScore - 1e-12);
+          expect(after.domains[index]?.estimate).toBeGreaterThan(
+            before.domains[index]?.estimate ?? 1,
+          );
+        },
+      ),
+    );
   });
 });
