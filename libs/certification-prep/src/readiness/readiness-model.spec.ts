@@ -56,7 +56,7 @@ describe('readiness (Beta posterior per domain, normal approximation of the exam
     expect(normalCdf(-1.959964)).toBeCloseTo(0.025, 6);
   });
 
-  it('stays within [0, 1]; one more right answer raises the estimate, never the expected score down', () => {
+  it('stays within [0, 1], and one more right answer raises the estimate without lowering the expected score', () => {
     const domain = fc
       .record({ examQuestions: fc.integer({ min: 1, max: 60 }), answered: fc.nat(200) })
       .chain((d) =>
