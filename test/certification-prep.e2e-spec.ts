@@ -454,6 +454,21 @@ describe('certification prep', () => {
         expect(due.edges.map((edge) => edge.node.questionId).sort()).toEqual(
           [missed, unsure].sort(),
         );
+        const page = `query Q($after: String) { reviewQueue(trackSlug: "e2e-prep", first: 1, after: $after) {
+          totalCount edges { node { questionId } } pageInfo { hasNextPage endCursor } } }`;
+        type Page = {
+          totalCount: number;
+          edges: { node: { questionId: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+        const first = (await call<Page>(learner, page)).data?.reviewQueue as Page;
+        expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+        const second = (await call<Page>(learner, page, { after: first.pageInfo.endCursor })).data
+          ?.reviewQueue as Page;
+        expect(second.pageInfo.hasNextPage).toBe(false);
+        expect(
+          [...first.edges, ...second.edges].map((edge) => edge.node.questionId).sort(),
+        ).toEqual(due.edges.map((edge) => edge.node.questionId).sort());
         const review = (await start(learner, 'REVIEW')).data?.startPracticeSession as Session;
         expect(review.questions.map((question) => question.id).sort()).toEqual(
           [missed, unsure].sort(),
