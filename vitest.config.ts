@@ -34,6 +34,7 @@ export default defineConfig({
         'learning',
         'notifications',
         'drills',
+        'certification-prep',
         'platform',
         'testing',
       ].map((name) => ({

@@ -8,6 +8,7 @@ import { CreateWebhookEndpoints1795663899847 } from './1795663899847-create-webh
 import { DropRedundantReminderIndex1795667104023 } from './1795667104023-drop-redundant-reminder-index.js';
 import { CountOutboxClaims1795672123501 } from './1795672123501-count-outbox-claims.js';
 import { IndexRemindersByDigest1795673133817 } from './1795673133817-index-reminders-by-digest.js';
+import { CreateCertificationPrep1795673533582 } from './1795673533582-create-certification-prep.js';
 import { CreateDrills1795673931941 } from './1795673931941-create-drills.js';
 
 export const migrations = [
@@ -20,5 +21,6 @@ export const migrations = [
   DropRedundantReminderIndex1795667104023,
   CountOutboxClaims1795672123501,
   IndexRemindersByDigest1795673133817,
+  CreateCertificationPrep1795673533582,
   CreateDrills1795673931941,
 ];

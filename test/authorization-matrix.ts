@@ -64,6 +64,11 @@ const drillMiss: Record<Caller, string> = {
   ...everyone('DRILLS_NOT_FOUND'),
   anonymous: NOT_AUTHENTICATED,
 };
+/** Any signed-in person may ask; the certification-prep object does not exist. */
+const prepMiss: Record<Caller, string> = {
+  ...everyone('CERT_PREP_NOT_FOUND'),
+  anonymous: NOT_AUTHENTICATED,
+};
 /** An id that names nothing, in every organization. */
 const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
 /** Admin-only, on an object of the first organization: other admins must not find it. */
@@ -329,6 +334,53 @@ export const authorizationMatrix: MatrixRow[] = [
     operation: 'quizAttempt',
     document: `{ quizAttempt(id: "${UNKNOWN}") { id } }`,
     expect: learningMiss,
+  },
+  // Certification prep (a person's own practice; unknown tracks and ids)
+  {
+    operation: 'startMockExam',
+    document: 'mutation { startMockExam(trackSlug: "none") { id } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'saveMockExamAnswer',
+    document: `mutation { saveMockExamAnswer(input: { examId: "${UNKNOWN}", answer: { questionId: "q", optionIds: ["a"] } }) { id } }`,
+    expect: prepMiss,
+  },
+  {
+    operation: 'submitMockExam',
+    document: `mutation { submitMockExam(input: { examId: "${UNKNOWN}", answers: [], idempotencyKey: "matrix-key-1" }) { id } }`,
+    expect: prepMiss,
+  },
+  {
+    operation: 'mockExam',
+    document: `{ mockExam(id: "${UNKNOWN}") { id } }`,
+    expect: prepMiss,
+  },
+  {
+    operation: 'readiness',
+    document: '{ readiness(trackSlug: "none") { passProbability } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'studyPlan',
+    document: '{ studyPlan(trackSlug: "none", examOn: "2099-01-01T00:00:00Z") { weeksLeft } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'startPracticeSession',
+    document:
+      'mutation { startPracticeSession(input: { trackSlug: "none", mode: ADAPTIVE }) { id } }',
+    expect: catalogMiss,
+  },
+  {
+    operation: 'answerPracticeQuestion',
+    document: `mutation { answerPracticeQuestion(input: { sessionId: "${UNKNOWN}", questionId: "q", optionIds: ["a"] }) { correct } }`,
+    expect: prepMiss,
+  },
+  {
+    operation: 'reviewQueue',
+    document: '{ reviewQueue(trackSlug: "none") { totalCount } }',
+    expect: signedIn,
   },
   {
     operation: 'transcript',

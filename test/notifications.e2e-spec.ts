@@ -452,8 +452,10 @@ describe('reminders and notifications', () => {
       org.learner,
       '{ notificationPreferences { kind email inApp } }',
     );
+    // Practice nudges stay off until the learner opts in.
     expect(mine.data?.notificationPreferences).toEqual([
       { kind: 'CERTIFICATE_ISSUED', email: false, inApp: true },
+      { kind: 'PRACTICE_REVIEWS_DUE', email: false, inApp: false },
     ]);
     const tampered = await api.graphql('mutation { unsubscribe(token: "e30.deadbeef") }');
     expect(tampered.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -19,6 +19,8 @@ describe('recurring jobs', () => {
     'maintenance/heartbeat': 15_000,
     'learning/expire-attempts': 30_000,
     'notifications/plan-summaries': 3_600_000,
+    'certification-prep/plan-practice-nudges': 3_600_000,
+    'certification-prep/expire-mock-exams': 30_000,
   };
   let worker: INestApplicationContext;
 
@@ -48,7 +50,7 @@ describe('recurring jobs', () => {
     await deleteRedisKeys(process.env.REDIS_URL ?? '', `${process.env.REDIS_KEY_PREFIX}:*`);
     expect(await scheduled(worker)).toEqual({});
     await waitFor(
-      async () => Object.keys(await scheduled(worker)).length === 3,
+      async () => Object.keys(await scheduled(worker)).length === Object.keys(expected).length,
       'the schedules to come back',
     );
     expect(await scheduled(worker)).toEqual(expected);

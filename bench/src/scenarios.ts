@@ -168,6 +168,9 @@ export const COURSE_SLUG = 'safe-use-of-generative-ai';
 export const DASHBOARD_QUERY =
   '{ myLearning { overdueCount enrollments { id title state dueAt partsTotal partsDone nextLesson { slug title } } recentResults { kind title score } } }';
 
+export const MOCK_EXAM_QUERY =
+  'mutation M($track: String!) { startMockExam(trackSlug: $track) { id status questions { id domain stem options { id text } } } }';
+
 export const SUBMIT_QUERY =
   'mutation Submit($input: SubmitQuizAttemptInput!) { submitQuizAttempt(input: $input) { __typename ... on QuizAttemptGraded { attempt { id status result { score passed attemptsUsed } } } ... on AttemptAlreadyGraded { attemptId } } }';
 
@@ -514,6 +517,61 @@ export const scenarios: Scenario[] = [
       );
     },
     baseline: { handle: submitBaseline },
+  },
+  {
+    name: 'mock-exam',
+    description:
+      "GraphQL `startMockExam` of a certification-prep track whose bank holds 5,000 questions in five domains (weights 30/25/20/15/10): a new 150-question exam per request, each by its own learner (their first, so never a resume), split by largest remainder, sampled by the database with unseen questions first, stored, and returned with stems and options; baseline: the same statements (the reads recorded from the product) and the product's option shuffle",
+    concurrency: 2,
+    target: 'p99 under 50 ms',
+    setup: async ({ db, config, context }) => {
+      // Imported here: the baseline server loads this file and needs none of the seeding code.
+      const { captureMockExamSql, prepareMockExamFeed } = await import('./mock-exam-feed.js');
+      context.mockExamSql = await captureMockExamSql();
+      const started = process.hrtime.bigint();
+      context.mockExamFeed = await prepareMockExamFeed(db, config, context, MOCK_EXAM_QUERY);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return `a 5,000-question bank and ${context.mockExamFeed.lines.toLocaleString('en')} learners' sessions and tokens seeded in ${seconds.toFixed(1)} s`;
+    },
+    request: (context) => {
+      if (!context.mockExamFeed) throw new Error('the mock-exam scenario was not set up');
+      return {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        feed: context.mockExamFeed,
+        failIf: ['"errors"'],
+      };
+    },
+    check: (body) => {
+      const exam = at(dataOf(body), ['startMockExam']) as
+        { status: string; questions: { id: string; domain: string }[] } | undefined;
+      const perDomain = (domain: string) =>
+        exam?.questions.filter((question) => question.domain === domain).length;
+      expect(
+        exam?.status === 'IN_PROGRESS' &&
+          new Set(exam.questions.map((question) => question.id)).size === 150 &&
+          perDomain('governance') === 45 &&
+          perDomain('risk') === 38 &&
+          perDomain('architecture') === 30 &&
+          perDomain('operations') === 22 &&
+          perDomain('development') === 15,
+        'the exam does not follow the blueprint',
+        body,
+      );
+    },
+    baseline: {
+      handle: async (db, context, request) =>
+        (await import('./mock-exam-baseline.js')).mockExamBaseline(
+          db,
+          context,
+          request,
+          (...ids) => {
+            const statement = actorLookup(...ids);
+            return { name: statement.name, text: statement.sql, values: statement.params };
+          },
+        ),
+    },
   },
 ];
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '@academy/common';
 import { AccessTokens } from '@academy/identity';
 import type pg from 'pg';
+import type { MockExamSql } from './mock-exam-feed.js';
 import type { ProductSql } from './product-sql.js';
 import type { Feed } from './scenarios.js';
 
@@ -23,6 +24,9 @@ export interface BenchContext {
   sql: ProductSql;
   /** The submit scenario's requests, one per line (written by its setup). */
   submitFeed?: Feed;
+  /** The mock-exam scenario's requests and the product SQL its baseline runs (its setup). */
+  mockExamFeed?: Feed;
+  mockExamSql?: MockExamSql;
 }
 
 export const LEARNERS = 10_000;

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@academy/database';
 import { platformSchema } from '@academy/platform';
 import { CatalogGraphqlModule } from '@academy/catalog';
 import { DrillsGraphqlModule } from '@academy/drills';
+import { CertificationPrepGraphqlModule } from '@academy/certification-prep';
 import { IdentityGraphqlModule } from '@academy/identity';
 import { LearningGraphqlModule } from '@academy/learning';
 import { NotificationsGraphqlModule } from '@academy/notifications';
@@ -36,6 +37,7 @@ export class ApiModule {
         LearningGraphqlModule,
         NotificationsGraphqlModule,
         DrillsGraphqlModule,
+        CertificationPrepGraphqlModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, ClockModule, ConfigModule, LoggingModule, type AppConfig } from '@academy/common';
+import { CertificationPrepJobsModule } from '@academy/certification-prep';
 import { DatabaseModule } from '@academy/database';
 import { DrillsJobsModule } from '@academy/drills';
 import { LearningJobsModule } from '@academy/learning';
@@ -33,6 +34,7 @@ export class WorkerModule {
         OutboxJobsModule,
         NotificationsJobsModule,
         DrillsJobsModule,
+        CertificationPrepJobsModule,
       ],
     };
   }

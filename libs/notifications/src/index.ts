@@ -7,3 +7,4 @@ export {
   countDeliveriesSince,
   type DeliveryCount,
 } from './delivery/recent-deliveries.js';
+export { ReminderPlanner } from './reminders/reminder-planner.js';

@@ -1,6 +1,7 @@
 import type { SchemaParts } from '@academy/database';
 import { catalogEntities } from '@academy/catalog';
 import { drillsEntities } from '@academy/drills';
+import { certificationPrepEntities } from '@academy/certification-prep';
 import { identityEntities } from '@academy/identity';
 import { learningEntities } from '@academy/learning';
 import { notificationsEntities } from '@academy/notifications';
@@ -21,6 +22,7 @@ export const platformSchema: SchemaParts = {
     ...learningEntities,
     ...notificationsEntities,
     ...drillsEntities,
+    ...certificationPrepEntities,
   ],
   migrations,
 };

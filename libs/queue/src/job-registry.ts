@@ -19,6 +19,12 @@ export interface JobPayloads {
     /** Grades quiz attempts whose deadline passed (recurring). */
     'expire-attempts': Record<string, never>;
   };
+  'certification-prep': {
+    /** Plans a digest nudge for opted-in learners with reviews due (recurring, idempotent). */
+    'plan-practice-nudges': Record<string, never>;
+    /** Grades mock exams whose deadline passed (recurring). */
+    'expire-mock-exams': Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -36,6 +42,7 @@ export const JOB_REGISTRY: { readonly [Queue in QueueName]: readonly JobName<Que
   outbox: ['deliver'],
   notifications: ['plan-summaries'],
   learning: ['expire-attempts'],
+  'certification-prep': ['plan-practice-nudges', 'expire-mock-exams'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_REGISTRY) as QueueName[];

@@ -53,3 +53,9 @@ export {
   type LiveSubscription,
 } from './live-subscriptions.js';
 export { DRILL_CANARY, DRILL_FIXTURE, drillRunListeners } from './drill-fixtures.js';
+export {
+  PREP_CANARY,
+  PREP_FIXTURE,
+  importCertificationPrepFixture,
+  rightPrepOption,
+} from './certification-prep-fixtures.js';

@@ -3,6 +3,7 @@ import { DomainError, decodeCursor, toConnection, type Connection } from '@acade
 import { PreparedQueries } from '@academy/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogErrors } from '../catalog.errors.js';
+import type { Question } from '../curriculum/format.js';
 import type { CatalogKind } from '../entities/catalog-item.entity.js';
 import { SEARCH_DOCUMENT } from './search-document.js';
 
@@ -18,6 +19,17 @@ export interface CatalogRecord<Content = Record<string, unknown>> {
   content: Content;
   /** Only when asked for (a single lesson). */
   body?: { markdown: string; html: string };
+}
+
+/** What drawing a question needs: no stem, no options' texts, no answer key. */
+export interface QuestionRef {
+  slug: string;
+  /** A bank question's `<bank>/<domain>`, a quiz question's quiz. */
+  parentSlug: string;
+  versionId: string;
+  type: Question['type'];
+  difficulty: Question['difficulty'];
+  optionIds: string[];
 }
 
 export interface CourseFilter {
@@ -171,6 +183,82 @@ export class CatalogReader {
       [organizationId, kind, parents],
     );
     return rows.map((row) => toRecord<Content>(row));
+  }
+
+  /**
+   * The current questions of the given parents (bank domains `<bank>/<domain>`, or quizzes),
+   * reduced to what a draw needs, in one statement: a draw from a 5,000-question bank reads
+   * neither stems nor explanations.
+   */
+  async questionRefs(
+    organizationId: string,
+    parents: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QuestionRef[]> {
+    const rows = await manager.query<
+      {
+        slug: string;
+        parent_slug: string;
+        version_id: string;
+        type: QuestionRef['type'];
+        difficulty: QuestionRef['difficulty'];
+        option_ids: string[];
+      }[]
+    >(
+      `SELECT i.slug, i.parent_slug, v.id AS version_id, v.content->>'type' AS type,
+              v.content->>'difficulty' AS difficulty,
+              ARRAY(SELECT o->>'id' FROM jsonb_array_elements(v.content->'options') o) AS option_ids
+         FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
+        WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)
+          AND i.kind = 'question' AND i.parent_slug = ANY($2::text[])`,
+      [organizationId, parents],
+    );
+    return rows.map((row) => ({
+      slug: row.slug,
+      parentSlug: row.parent_slug,
+      versionId: row.version_id,
+      type: row.type,
+      difficulty: row.difficulty,
+      optionIds: row.option_ids,
+    }));
+  }
+
+  /**
+   * A random sample of current questions: `counts[k]` of parent `parents[k]` (bank domains
+   * `<bank>/<domain>`, or quizzes), each question at most once, questions whose slug is not in
+   * `deprioritized` before those that are. Sampled by the database (PostgreSQL's random(), not
+   * a cryptographic source: fine for practice, not for secrets), so a draw from a 5,000-question
+   * bank transfers and parses only the questions drawn. A parent with fewer questions than its
+   * count gives what it has.
+   */
+  async sampleQuestions(
+    organizationId: string,
+    parents: readonly string[],
+    counts: readonly number[],
+    deprioritized: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CatalogRecord<Question>[]> {
+    const rows = await manager.query<Row[]>(
+      `WITH later AS (SELECT DISTINCT slug FROM unnest($4::text[]) AS l(slug)),
+            -- Per parent, the first n of a random order (a top-n heap sort over the parent's
+            -- questions, by index), then their versions by primary key: joined to the whole
+            -- bank, the planner would hash every version.
+            drawn AS MATERIALIZED (
+              SELECT s.* FROM unnest($2::text[], $3::int[]) AS q(parent, n)
+               CROSS JOIN LATERAL (
+                 SELECT i.id, i.slug, i.parent_slug, i.organization_id, i.current_version_id
+                   FROM catalog_items i LEFT JOIN later ON later.slug = i.slug
+                  WHERE i.kind = 'question' AND i.parent_slug = q.parent AND i.retired_at IS NULL
+                    AND (i.organization_id IS NULL OR i.organization_id = $1)
+                  ORDER BY (later.slug IS NOT NULL), random()
+                  LIMIT q.n) s)
+       SELECT d.id, 'question' AS kind, d.slug, d.parent_slug, d.organization_id, v.version,
+              v.id AS version_id, v.content
+         FROM drawn d JOIN catalog_item_versions v ON v.id = d.current_version_id
+        WHERE v.id = ANY(ARRAY(SELECT current_version_id FROM drawn))`,
+      [organizationId, parents, counts, deprioritized],
+    );
+    return rows.map((row) => toRecord<Question>(row));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apportion } from './check-references.js';
+import { apportion } from './apportion.js';
 
 describe('apportion (largest remainder)', () => {
   it('gives the published CISSP split for a 100-question mock', () => {

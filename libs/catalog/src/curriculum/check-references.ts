@@ -1,21 +1,7 @@
+import { apportion } from './apportion.js';
 import type { Question } from './format.js';
 import type { ParsedCurriculum } from './parse-files.js';
 import type { Problem, YamlPath, YamlSource } from './source-file.js';
-
-/** Largest-remainder apportionment: counts per weight that sum exactly to `total`. */
-export function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((weight) => (total * weight) / sum);
-  const counts = exact.map(Math.floor);
-  const order = exact
-    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (let left = total - counts.reduce((a, b) => a + b, 0), i = 0; left > 0; left -= 1, i += 1) {
-    const target = order[i % order.length];
-    if (target) counts[target.index] = (counts[target.index] ?? 0) + 1;
-  }
-  return counts;
-}
 
 /** The answer rules of each question type. */
 function checkQuestion(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
-import type { CatalogRecord, Question } from '@academy/catalog';
+import type { CatalogRecord } from '@academy/catalog';
 import type { Actor } from '@academy/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
@@ -14,6 +14,7 @@ import {
   mustExpire,
   type AttemptState,
 } from './attempt-lifecycle.js';
+import { answerShapeProblem } from './answer-shape.js';
 import { AttemptGrader } from './attempt-grader.js';
 import { attemptView, type QuizAttemptView } from './attempt-views.js';
 import { drawQuestions } from './quiz-draw.js';
@@ -270,17 +271,14 @@ export class QuizAttemptService {
     for (const answer of given) {
       const question = drawn.get(answer.questionId);
       if (!question) throw invalid(`Question "${answer.questionId}" is not in this attempt.`);
-      const options = new Set(question.optionOrder);
-      const chosen = [...new Set(answer.optionIds)];
-      if (chosen.length !== answer.optionIds.length || !chosen.every((id) => options.has(id))) {
-        throw invalid(
-          `The options given for "${answer.questionId}" are not its options, once each.`,
-        );
-      }
-      if (!fitsType(question.type, chosen.length, options.size)) {
-        throw invalid(`"${answer.questionId}" takes ${expectedCount(question.type)}.`);
-      }
-      answers[answer.questionId] = chosen;
+      const problem = answerShapeProblem(
+        answer.questionId,
+        question.type,
+        question.optionOrder,
+        answer.optionIds,
+      );
+      if (problem) throw invalid(problem);
+      answers[answer.questionId] = [...answer.optionIds];
     }
     return answers;
   }
@@ -323,15 +321,3 @@ export class QuizAttemptService {
 }
 
 const invalid = (message: string) => new DomainError(LearningErrors.INVALID_INPUT, message);
-
-function fitsType(type: Question['type'], chosen: number, options: number): boolean {
-  if (type === 'ordering') return chosen === options;
-  if (type === 'multiple-choice') return chosen >= 1;
-  return chosen === 1;
-}
-
-function expectedCount(type: Question['type']): string {
-  if (type === 'ordering') return 'every option, in order';
-  if (type === 'multiple-choice') return 'one or more options';
-  return 'exactly one option';
-}

@@ -19,7 +19,8 @@ export function expectedAnswer(question: AnswerKey): string[] {
     : question.options.filter((option) => option.correct).map((option) => option.id);
 }
 
-function isCorrect(question: AnswerKey, given: readonly string[] | undefined): boolean {
+/** Whether `given` answers the question: exactly its right set, or its whole order. */
+export function isCorrect(question: AnswerKey, given: readonly string[] | undefined): boolean {
   if (!given) return false;
   const expected = expectedAnswer(question);
   if (question.type === 'ordering') {

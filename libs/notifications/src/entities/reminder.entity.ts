@@ -9,6 +9,8 @@ export const ReminderKind = {
   ESCALATION: 'escalation',
   /** The organization's overdue learning, weekly (to each admin; no enrollment). */
   ORGANIZATION_SUMMARY: 'organization-summary',
+  /** The recipient's certification practice has reviews due (opted in; no enrollment). */
+  PRACTICE_REVIEWS_DUE: 'practice-reviews-due',
 } as const;
 export type ReminderKind = (typeof ReminderKind)[keyof typeof ReminderKind];
 
@@ -48,7 +50,7 @@ export class ReminderEntity {
   @Column({ type: 'uuid' })
   recipientId!: string;
 
-  /** The learning it is about; null for the organization summary. */
+  /** The learning it is about; null for the organization summary and practice nudges. */
   @Column({ type: 'uuid', nullable: true })
   enrollmentId!: string | null;
 

@@ -5,7 +5,16 @@ import { OptionalNoticeKind } from '../preferences/notice-kinds.js';
 registerEnumType(OptionalNoticeKind, {
   name: 'OptionalNoticeKind',
   description:
-    'Kinds of notice a person may switch off per channel. Reminders of assigned learning are not optional.',
+    'Kinds of notice a person may switch on or off per channel. Reminders of assigned learning are not optional.',
+  valuesMap: {
+    CERTIFICATE_ISSUED: {
+      description: 'A certificate was issued to you; on until you switch it off.',
+    },
+    PRACTICE_REVIEWS_DUE: {
+      description:
+        'Certification-practice questions are due for review: a line in your daily digest; off until you switch it on.',
+    },
+  },
 });
 
 @ObjectType({ description: 'An in-app notification.' })

@@ -10,9 +10,14 @@ import { DataSource } from 'typeorm';
 import { Notifier } from '../delivery/notifier.js';
 import { PublicLinks } from '../delivery/public-links.js';
 import { Recipients } from '../delivery/recipients.js';
+import { OptionalNoticeKind } from '../preferences/notice-kinds.js';
+import { NotificationPreferences } from '../preferences/notification-preferences.js';
 import { nextDeliveryTime } from '../reminders/calendar.js';
 import { DigestReader } from '../reminders/digest-reader.js';
 import { ReminderPolicies } from '../reminders/reminder-policies.js';
+
+/** Where a learner reviews the certification-practice questions that are due. */
+const PRACTICE_PATH = '/practice/reviews';
 
 /**
  * Sends a person's reminders of a day as one message, in-app and by email, at a moment the
@@ -29,6 +34,7 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     @Inject(DigestReader) private readonly reader: DigestReader,
     @Inject(Notifier) private readonly notifier: Notifier,
     @Inject(PublicLinks) private readonly links: PublicLinks,
+    @Inject(NotificationPreferences) private readonly preferences: NotificationPreferences,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -48,18 +54,22 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
       message,
       now,
     );
-    const hasNews =
+    const compliance =
       digest.dueSoon.length + digest.overdue.length + digest.reportsOverdue.length > 0 ||
       (digest.organizationOverdue?.length ?? 0) > 0;
-    if (!hasNews) {
+    // Asked again at sending: a learner who opted out since the nudge was planned hears nothing.
+    const practice = digest.practiceReviewsDue && (await this.practiceNudgesWanted(recipientId));
+    if (!compliance && !practice) {
       await this.reader.release(digest.sentReminderIds);
       return undefined;
     }
     await this.notifier.notify({
       message,
       recipient,
-      audience: 'compliance',
-      link: '/learning',
+      // A nudge alone goes by the channels its learner chose; beside compliance reminders it
+      // rides in their message, so that nobody gets two messages a day.
+      audience: compliance ? 'compliance' : OptionalNoticeKind.PRACTICE_REVIEWS_DUE,
+      link: compliance ? '/learning' : PRACTICE_PATH,
       content: {
         kind: 'reminder-digest',
         recipientName: recipient.displayName,
@@ -67,9 +77,15 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
         overdue: digest.overdue,
         reportsOverdue: digest.reportsOverdue,
         organizationOverdue: digest.organizationOverdue,
+        practiceReviewsUrl: practice ? this.links.url(PRACTICE_PATH) : null,
         dashboardUrl: this.links.url('/learning'),
       },
     });
     return undefined;
+  }
+
+  private async practiceNudgesWanted(recipientId: string): Promise<boolean> {
+    const choice = await this.preferences.of(recipientId, OptionalNoticeKind.PRACTICE_REVIEWS_DUE);
+    return choice.email || choice.inApp;
   }
 }

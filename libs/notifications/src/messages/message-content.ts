@@ -67,5 +67,7 @@ export type MessageContent =
       reportsOverdue: ReportOverdue[];
       /** For an admin, in the weekly summary: overdue enrollments per course/track; null when not part of this digest. */
       organizationOverdue: OrganizationOverdueLine[] | null;
+      /** Where to review certification-practice questions that are due; null when none are (or not opted in). */
+      practiceReviewsUrl: string | null;
       dashboardUrl: string;
     };

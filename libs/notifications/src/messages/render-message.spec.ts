@@ -40,6 +40,7 @@ const emptyDigest: Digest = {
   overdue: [],
   reportsOverdue: [],
   organizationOverdue: null,
+  practiceReviewsUrl: null,
   dashboardUrl: 'https://academy.test/dashboard',
 };
 const fullDigest: Digest = {
@@ -306,6 +307,23 @@ describe('renderMessage: reminder digest', () => {
       expect(html).not.toContain(`>${heading}</h2>`);
     }
     expect(text).not.toContain('Grace Hopper');
+  });
+
+  it('adds the practice nudge as a section with its link, in every language', () => {
+    const nudgeOnly: Digest = {
+      ...emptyDigest,
+      practiceReviewsUrl: 'https://academy.test/practice/reviews',
+    };
+    const english = renderMessage(nudgeOnly, 'en', TOKYO);
+    expect(english.subject).toBe('Training reminder: practice questions due for review');
+    expect(english.text).toContain('Certification practice\n');
+    expect(english.text).not.toContain('Nothing is overdue or due soon.');
+    for (const locale of LOCALES) {
+      const { text, html } = renderMessage(nudgeOnly, locale, TOKYO);
+      expect(text).toContain('https://academy.test/practice/reviews');
+      expect(html).toContain('href="https://academy.test/practice/reviews"');
+    }
+    expect(renderMessage(emptyDigest, 'en', TOKYO).text).not.toContain('practice');
   });
 
   it('says so when nothing is due', () => {

@@ -230,6 +230,12 @@ function composeDigest(
       })),
     );
   }
+  if (content.practiceReviewsUrl) {
+    counts.push(s.practiceStatus);
+    section(s.practiceHeading, s.practiceIntro, [
+      { label: s.practiceAction, url: content.practiceReviewsUrl },
+    ]);
+  }
   if (counts.length === 0) body.push({ type: 'paragraph', text: s.caughtUpBody });
   body.push({ type: 'action', label: s.action, url: content.dashboardUrl, fallback: linkFallback });
 

@@ -4,7 +4,7 @@ import type { Actor } from '@academy/identity';
 import { DataSource } from 'typeorm';
 import { NotificationPreferenceEntity } from '../entities/notification-preference.entity.js';
 import { NotificationsErrors } from '../notifications.errors.js';
-import { OPTIONAL_NOTICE_KINDS, type OptionalNoticeKind } from './notice-kinds.js';
+import { ON_UNTIL_CHOSEN, OPTIONAL_NOTICE_KINDS, type OptionalNoticeKind } from './notice-kinds.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
 
 export interface ChannelChoice {
@@ -13,7 +13,10 @@ export interface ChannelChoice {
   inApp: boolean;
 }
 
-/** People's channel choices for optional notices: every channel on until they say otherwise. */
+/**
+ * People's channel choices for optional notices: until they choose, every channel is on or off
+ * as the kind's default says (ON_UNTIL_CHOSEN).
+ */
 @Injectable()
 export class NotificationPreferences {
   constructor(
@@ -25,7 +28,8 @@ export class NotificationPreferences {
     const stored = await this.dataSource
       .getRepository(NotificationPreferenceEntity)
       .findOneBy({ userId, kind });
-    return { kind, email: stored?.email ?? true, inApp: stored?.inApp ?? true };
+    const unchosen = ON_UNTIL_CHOSEN[kind];
+    return { kind, email: stored?.email ?? unchosen, inApp: stored?.inApp ?? unchosen };
   }
 
   async mine(actor: Actor): Promise<ChannelChoice[]> {
@@ -34,10 +38,11 @@ export class NotificationPreferences {
       .findBy({ userId: actor.id, organizationId: actor.organizationId });
     return OPTIONAL_NOTICE_KINDS.map((kind) => {
       const row = stored.find((preference) => preference.kind === kind);
+      const unchosen = ON_UNTIL_CHOSEN[kind as OptionalNoticeKind];
       return {
         kind: kind as OptionalNoticeKind,
-        email: row?.email ?? true,
-        inApp: row?.inApp ?? true,
+        email: row?.email ?? unchosen,
+        inApp: row?.inApp ?? unchosen,
       };
     });
   }

@@ -18,6 +18,8 @@ export interface DigestContents {
   overdue: DigestItem[];
   reportsOverdue: ReportOverdue[];
   organizationOverdue: OrganizationOverdueLine[] | null;
+  /** A pending "practice reviews due" nudge is among the reminders. */
+  practiceReviewsDue: boolean;
 }
 
 /** The digest message taking the reminders, and whether it was claimed before. */
@@ -129,6 +131,7 @@ export class DigestReader {
       overdue: ownRows.filter((row) => row.due_at <= now).map(item),
       reportsOverdue: [...reports.values()],
       organizationOverdue: summary ? await this.organizationOverdue(organizationId, now) : null,
+      practiceReviewsDue: sent.some((row) => row.kind === ReminderKind.PRACTICE_REVIEWS_DUE),
     };
   }
 

@@ -3,6 +3,8 @@ import { Clock } from '@academy/common';
 import { OPEN_ENROLLMENT } from '@academy/learning';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_REMINDER_POLICY } from '../entities/reminder-policy.entity.js';
+import { ReminderKind } from '../entities/reminder.entity.js';
+import { OptionalNoticeKind } from '../preferences/notice-kinds.js';
 import { digestIdSql } from './digest-id.js';
 import { ReminderPolicies } from './reminder-policies.js';
 
@@ -143,6 +145,66 @@ export class ReminderPlanner {
        ${INSERT_DIGESTS}`,
       [defaults.adminSummaryWeekday, defaults.sendTime, this.clock.now()],
     );
+  }
+
+  /**
+   * Plans a "practice reviews due" line in the daily digest of each of the given people who
+   * opted in to it (email or in-app): today's digest in their timezone before the policy's send
+   * time, else the next day's, moved off days off, or to the next working day when that day's
+   * digest is already out: at most one per person and day, whatever the number of calls. Certification prep says who has reviews due;
+   * notifications decides whether, when and how they hear of it. Returns how many were planned.
+   */
+  async planPracticeNudges(
+    manager: EntityManager,
+    organizationId: string,
+    recipientIds: readonly string[],
+  ): Promise<number> {
+    if (recipientIds.length === 0) return 0;
+    const policy = await this.policies.effective(manager, organizationId);
+    const [row] = await manager.query<{ planned: number }[]>(
+      `WITH opted AS (
+         SELECT u.id AS recipient_id, coalesce(u.timezone, o.timezone) AS tz
+           FROM users u
+           JOIN organizations o ON o.id = u.organization_id
+           JOIN notification_preferences p
+             ON p.user_id = u.id AND p.kind = '${OptionalNoticeKind.PRACTICE_REVIEWS_DUE}' AND (p.email OR p.in_app)
+          WHERE u.organization_id = $1 AND u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'),
+       -- Before the send time it joins today's digest; after it, the next day's: so a nudge
+       -- never makes a second message later in a day whose digest went out.
+       placed AS (
+         SELECT recipient_id, tz, day + ($3::int[])[extract(isodow FROM day)::int] AS first_day
+           FROM opted CROSS JOIN LATERAL (
+             SELECT CASE WHEN ($4::timestamptz AT TIME ZONE tz)::time < $5::time
+                         THEN ($4::timestamptz AT TIME ZONE tz)::date
+                         ELSE ($4::timestamptz AT TIME ZONE tz)::date + 1 END AS day) t),
+       due AS (
+         SELECT placed.*, CASE WHEN EXISTS (
+                  SELECT 1 FROM outbox_messages o
+                   WHERE o.id = ${digestIdSql('placed', 'first_day')}
+                     AND o.status IN ('claimed', 'done', 'failed'))
+                THEN first_day + 1 + ($3::int[])[extract(isodow FROM first_day + 1)::int]
+                ELSE first_day END AS send_on
+           FROM placed),
+       inserted AS (
+         INSERT INTO reminders (organization_id, recipient_id, enrollment_id, kind, offset_days, send_on)
+         SELECT $1, recipient_id, NULL, '${ReminderKind.PRACTICE_REVIEWS_DUE}', 0, send_on FROM due
+         ON CONFLICT (recipient_id, kind, send_on) WHERE enrollment_id IS NULL DO NOTHING
+         RETURNING recipient_id),
+       digests AS (
+         SELECT $1::uuid AS organization_id, recipient_id, send_on,
+                (send_on + $5::time) AT TIME ZONE tz AS available_at
+           FROM due WHERE recipient_id IN (SELECT recipient_id FROM inserted)),
+       messages AS (${INSERT_DIGESTS} RETURNING 1)
+       SELECT count(*)::int AS planned FROM inserted`,
+      [
+        organizationId,
+        recipientIds,
+        workingDayShifts(policy.workingDays),
+        this.clock.now(),
+        policy.sendTime,
+      ],
+    );
+    return row?.planned ?? 0;
   }
 
   /**

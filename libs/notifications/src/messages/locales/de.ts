@@ -97,6 +97,11 @@ export const de: MessageStrings = {
       one: (count) => `${count} überfällige Zuweisung`,
       other: (count) => `${count} überfällige Zuweisungen`,
     },
+    practiceStatus: 'Übungsfragen zur Wiederholung fällig',
+    practiceHeading: 'Zertifizierungstraining',
+    practiceIntro:
+      'Einige Fragen, die Sie falsch beantwortet haben oder bei denen Sie unsicher waren, stehen zur Wiederholung an. Ein paar Minuten heute helfen, sie zu behalten:',
+    practiceAction: 'Fällige Fragen wiederholen',
     action: 'Zum Dashboard',
   },
 };

@@ -91,6 +91,11 @@ export const en: MessageStrings = {
       one: (count) => `${count} overdue enrollment`,
       other: (count) => `${count} overdue enrollments`,
     },
+    practiceStatus: 'practice questions due for review',
+    practiceHeading: 'Certification practice',
+    practiceIntro:
+      'Some questions you missed or were unsure of are due for review. A few minutes today keeps them fresh:',
+    practiceAction: 'Review the questions due',
     action: 'Open your dashboard',
   },
 };

@@ -95,6 +95,10 @@ export const fr: MessageStrings = {
       one: (count) => `${count} inscription en retard`,
       other: (count) => `${count} inscriptions en retard`,
     },
+    practiceStatus: 'questions d’entraînement à revoir',
+    practiceHeading: 'Préparation à la certification',
+    practiceIntro: `Certaines questions que vous avez manquées ou pour lesquelles vous hésitiez sont à revoir. Quelques minutes aujourd’hui suffisent pour les retenir${NBSP}:`,
+    practiceAction: 'Revoir les questions',
     action: 'Ouvrir mon tableau de bord',
   },
 };

@@ -79,6 +79,11 @@ export interface MessageStrings {
     due: (date: string) => string;
     /** Detail of an organization line. */
     enrollments: PluralForms;
+    /** The status phrase, section and link of certification-practice reviews due. */
+    practiceStatus: string;
+    practiceHeading: string;
+    practiceIntro: string;
+    practiceAction: string;
     action: string;
   };
 }
