@@ -485,6 +485,29 @@ describe('certification prep', () => {
       }
     });
 
+    it('waits while a mock exam of the track is open, since its feedback would give the exam away', async () => {
+      const learner = await newLearner();
+      const session = (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session;
+      const { exam } = await startExam(learner);
+      const during = await answer(learner, session.id, exam.questions[0]?.id ?? '', true, null);
+      expect(codeOf(during)).toBe('CERT_PREP_EXAM_IN_PROGRESS');
+      expect(during.raw).not.toContain(PREP_CANARY);
+      expect(codeOf(await start(learner, 'ADAPTIVE'))).toBe('CERT_PREP_EXAM_IN_PROGRESS');
+
+      expect(
+        (
+          await submit(
+            learner,
+            exam.id,
+            answers(exam, () => true),
+          )
+        ).errors,
+      ).toBeUndefined();
+      const [first] = session.questions;
+      const after = await answer(learner, session.id, first?.id ?? '', true, null);
+      expect(after.errors).toBeUndefined();
+    });
+
     it('favours the weak domain once the history shows one', async () => {
       const learner = await newLearner();
       const { exam } = await startExam(learner);

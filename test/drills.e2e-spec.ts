@@ -209,6 +209,15 @@ describe('incident-response drills', () => {
     expect(reasonOf(await gql(outsider, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await gql(other.admin, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await submit(org.learner, runId, 'alert', 'a'))).toBe('DRILLS_RUN_NOT_RUNNING');
+    // Practising alone would show the better options before the team plays them.
+    expect(
+      reasonOf(
+        await gql(
+          org.learner,
+          'mutation { startSelfPacedDrill(scenarioSlug: "canary-drill") { id } }',
+        ),
+      ),
+    ).toBe('DRILLS_TEAM_RUN_AHEAD');
     // Everyone is invited at once, and reminded 30 minutes before the start (in-app and email).
     await waitFor(
       async () =>

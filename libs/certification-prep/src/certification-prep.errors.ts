@@ -9,4 +9,6 @@ export const CertificationPrepErrors = defineErrorCodes('CERT_PREP', {
   DEADLINE_PASSED: 'CONFLICT',
   ALREADY_ANSWERED: 'CONFLICT',
   NOTHING_TO_PRACTISE: 'CONFLICT',
+  /** Practice feedback would show the answers of the learner's open mock exam of the track. */
+  EXAM_IN_PROGRESS: 'CONFLICT',
 });

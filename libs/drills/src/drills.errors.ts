@@ -12,4 +12,6 @@ export const DrillsErrors = defineErrorCodes('DRILLS', {
   ALREADY_ANSWERED: 'CONFLICT',
   NOTHING_TO_SKIP: 'CONFLICT',
   REPORT_NOT_READY: 'CONFLICT',
+  /** Practising a scenario alone would show the answers of a team run the person is on. */
+  TEAM_RUN_AHEAD: 'CONFLICT',
 });

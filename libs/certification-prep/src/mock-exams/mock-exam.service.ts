@@ -65,11 +65,16 @@ export class MockExamService {
         [actor.id, trackSlug],
       );
       const now = this.clock.now();
-      const open = await manager.getRepository(MockExamEntity).findOneBy({
-        organizationId: actor.organizationId,
-        userId: actor.id,
-        trackSlug,
-        status: 'in-progress',
+      // Locked: the sweep or a submission may be grading it right now (the advisory lock only
+      // orders starts); once they commit, the row reads as graded and a new exam begins.
+      const open = await manager.getRepository(MockExamEntity).findOne({
+        where: {
+          organizationId: actor.organizationId,
+          userId: actor.id,
+          trackSlug,
+          status: 'in-progress',
+        },
+        lock: { mode: 'pessimistic_write' },
       });
       if (open && !isPastDeadline(open, now)) return this.view(manager, open);
       if (open) await this.grade(manager, open, 'deadline', null, now);

@@ -7,6 +7,7 @@ import { candidateOfRef } from '../blueprints/bank-questions.js';
 import { PrepCatalog, type BankQuestion, type PrepTrack } from '../blueprints/prep-catalog.js';
 import { drawn, type DrawnQuestion } from '../blueprints/question-draw.js';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
+import { MockExamEntity, MockExamStatus } from '../entities/mock-exam.entity.js';
 import { PracticeSessionEntity, type PracticeMode } from '../entities/practice-session.entity.js';
 import { PrepAnswerEntity } from '../entities/prep-answer.entity.js';
 import { AnswerHistory, type PastAnswer } from '../history/answer-history.js';
@@ -48,7 +49,8 @@ export interface PracticeAnswer {
  * Practice sessions: adaptive ones (weak domains, questions near the learner's level; see
  * practice-selection.ts) and review ones (the FSRS cards due now). Each answer is graded at
  * once and answered with that question's key and explanations; it joins the answer history
- * and reschedules the question's review in the same transaction.
+ * and reschedules the question's review in the same transaction. While the learner has a mock
+ * exam of the track open, practice waits: its feedback would give away the exam's answers.
  */
 @Injectable()
 export class PracticeService {
@@ -62,6 +64,7 @@ export class PracticeService {
 
   async start(actor: Actor, trackSlug: string, mode: PracticeMode): Promise<PracticeSessionView> {
     const track = await this.catalog.track(actor.organizationId, trackSlug);
+    await this.refuseDuringExam(this.dataSource.manager, actor, trackSlug);
     const now = this.clock.now();
     const questions =
       mode === 'review'
@@ -99,6 +102,8 @@ export class PracticeService {
   async answer(actor: Actor, given: PracticeAnswer): Promise<PracticeFeedbackView> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockOwn(manager, actor, given.sessionId);
+      // A session started before the exam: its answers wait until the exam is over.
+      await this.refuseDuringExam(manager, actor, session.trackSlug);
       const question = session.questions.find(
         (drawnQuestion) => drawnQuestion.slug === given.questionId,
       );
@@ -155,6 +160,25 @@ export class PracticeService {
         nextReviewAt: due.get(question.slug) ?? null,
       };
     });
+  }
+
+  private async refuseDuringExam(
+    manager: EntityManager,
+    actor: Actor,
+    trackSlug: string,
+  ): Promise<void> {
+    const open = await manager.existsBy(MockExamEntity, {
+      organizationId: actor.organizationId,
+      userId: actor.id,
+      trackSlug,
+      status: MockExamStatus.IN_PROGRESS,
+    });
+    if (open) {
+      throw new DomainError(
+        CertificationPrepErrors.EXAM_IN_PROGRESS,
+        'You have a mock exam of this track open: practise once it is submitted.',
+      );
+    }
   }
 
   private async adaptive(actor: Actor, track: PrepTrack): Promise<DrawnQuestion[]> {

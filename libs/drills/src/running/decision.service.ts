@@ -22,10 +22,17 @@ export const DECISION_CONTEXT_SQL = `SELECT r.status, r.scenario_version_id, p.r
          LEFT JOIN drill_inject_releases rel ON rel.run_id = r.id AND rel.inject_slug = $4
         WHERE r.id = $1 AND r.organization_id = $2`;
 
-/** Records an answer, unless its respondent has answered already. */
+/**
+ * Records an answer while the run is running, unless its respondent has answered already. The
+ * run's row is share-locked by the insert: answers do not wait for each other, but a pause or
+ * the end waits for answers in flight, and an answer after them finds the run not running (so
+ * the scorer, which runs after the end, sees every answer that was taken).
+ */
 export const RECORD_RESPONSE_SQL = `INSERT INTO drill_responses
          (organization_id, run_id, inject_slug, respondent_key, user_id, role_slug, option_id, submitted_at, late)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM drill_runs r
+        WHERE r.id = $2 AND r.organization_id = $1 AND r.status = '${DrillRunStatus.RUNNING}'
+        FOR SHARE
        ON CONFLICT (run_id, inject_slug, respondent_key) DO NOTHING RETURNING id`;
 
 const NOT_RUNNING: Partial<Record<DrillRunStatus, string>> = {
@@ -96,6 +103,12 @@ export class DecisionService {
       late,
     ]);
     if (inserted.length === 0) {
+      const [run] = await this.dataSource.query<{ status: DrillRunStatus }[]>(
+        'SELECT status FROM drill_runs WHERE id = $1 AND organization_id = $2',
+        [input.runId, actor.organizationId],
+      );
+      const stopped = run && NOT_RUNNING[run.status];
+      if (stopped) throw new DomainError(DrillsErrors.RUN_NOT_RUNNING, stopped);
       throw new DomainError(
         DrillsErrors.ALREADY_ANSWERED,
         scenario.responseMode === 'per-role'

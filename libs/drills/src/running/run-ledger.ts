@@ -34,8 +34,8 @@ export class RunLedger {
     if (!run) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill run.');
     if (roleHas(actor.role, Permission.DRILLS_MANAGE) || run.facilitatorId === actor.id) return run;
     const [participant] = await manager.query<unknown[]>(
-      'SELECT 1 FROM drill_participants WHERE run_id = $1 AND user_id = $2',
-      [run.id, actor.id],
+      'SELECT 1 FROM drill_participants WHERE organization_id = $1 AND run_id = $2 AND user_id = $3',
+      [actor.organizationId, run.id, actor.id],
     );
     if (participant) {
       throw new DomainError(

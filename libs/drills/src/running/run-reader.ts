@@ -130,8 +130,8 @@ export class RunReader {
       .findOneBy({ id: runId, organizationId: actor.organizationId });
     const [participant] = run
       ? await this.dataSource.query<{ role_slug: string }[]>(
-          'SELECT role_slug FROM drill_participants WHERE run_id = $1 AND user_id = $2',
-          [run.id, actor.id],
+          'SELECT role_slug FROM drill_participants WHERE organization_id = $1 AND run_id = $2 AND user_id = $3',
+          [actor.organizationId, run.id, actor.id],
         )
       : [];
     if (!run || (!participant && !roleHas(actor.role, Permission.DRILLS_MANAGE))) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@academy/common';
 import type { Actor, RequestMeta } from '@academy/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillParticipantEntity } from '../entities/drill-participant.entity.js';
 import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
@@ -16,7 +16,8 @@ import { RunLedger } from './run-ledger.js';
  * Practice for those who missed a live drill: a learner plays a scenario alone, in every role.
  * Injects come out as they advance rather than on a clock; decisions keep their response
  * windows, and the run is scored like a team's when they advance past the last inject (or end
- * it). It is their own run: they are its facilitator.
+ * it). It is their own run: they are its facilitator. Its report shows the better options, so
+ * nobody may practise a scenario while on the team of a run of it that has not ended.
  */
 @Injectable()
 export class SelfPacedDrills {
@@ -34,6 +35,7 @@ export class SelfPacedDrills {
     const scenario = await this.scenarios.current(actor.organizationId, scenarioSlug);
     const [first] = injectsInOrder(scenario.content);
     return this.dataSource.transaction(async (manager) => {
+      await this.refuseWhileOnTeamRun(manager, actor, scenario.slug);
       const now = this.clock.now();
       const run = await manager.save(
         manager.create(DrillRunEntity, {
@@ -72,6 +74,8 @@ export class SelfPacedDrills {
       if (run.status !== DrillRunStatus.RUNNING) {
         throw new DomainError(DrillsErrors.RUN_NOT_RUNNING, 'This drill is not running.');
       }
+      // Scheduled for a team run since this practice began: it waits until that run has ended.
+      await this.refuseWhileOnTeamRun(manager, actor, run.scenarioSlug);
       const scenario = await this.scenarios.version(
         run.organizationId,
         run.scenarioVersionId,
@@ -83,5 +87,30 @@ export class SelfPacedDrills {
       else await this.control.finish(manager, run, { actor, meta });
       return run;
     });
+  }
+
+  private async refuseWhileOnTeamRun(
+    manager: EntityManager,
+    actor: Actor,
+    scenarioSlug: string,
+  ): Promise<void> {
+    const [ahead] = await manager.query<unknown[]>(
+      `SELECT 1 FROM drill_runs r JOIN drill_participants p ON p.run_id = r.id
+        WHERE r.organization_id = $1 AND p.organization_id = $1 AND p.user_id = $2
+          AND r.scenario_slug = $3 AND r.mode = $4 AND r.status = ANY($5) LIMIT 1`,
+      [
+        actor.organizationId,
+        actor.id,
+        scenarioSlug,
+        DrillRunMode.TEAM,
+        [DrillRunStatus.SCHEDULED, DrillRunStatus.RUNNING, DrillRunStatus.PAUSED],
+      ],
+    );
+    if (ahead) {
+      throw new DomainError(
+        DrillsErrors.TEAM_RUN_AHEAD,
+        'You are on the team of a run of this scenario: practise it once that run has ended.',
+      );
+    }
   }
 }

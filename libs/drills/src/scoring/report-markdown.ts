@@ -3,6 +3,11 @@ import type { AfterActionReport, ScoreTally } from './after-action-report.js';
 const score = (tally: ScoreTally) => `${tally.earned} / ${tally.possible} (${tally.percent}%)`;
 /** Table cells: a pipe or a line break would break the row. */
 const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+/**
+ * Text people typed about themselves (their names): every Markdown character escaped, so that a
+ * name cannot add links, images or markup to a report meant to be shared.
+ */
+const typed = (text: string) => cell(text.replace(/[\\`*_{}[\]()#+\-.!<>~]/g, '\\$&'));
 
 /** The after-action report as a Markdown document, for sharing outside the platform. */
 export function reportMarkdown(report: AfterActionReport): string {
@@ -31,7 +36,7 @@ export function reportMarkdown(report: AfterActionReport): string {
     '| --- | --- | --- | --- |',
     ...report.participants.map(
       (p) =>
-        `| ${cell(p.displayName)} | ${p.roleSlug} | ${score(p)} | ${p.averageResponseSeconds == null ? '-' : `${p.averageResponseSeconds} s`} |`,
+        `| ${typed(p.displayName)} | ${p.roleSlug} | ${score(p)} | ${p.averageResponseSeconds == null ? '-' : `${p.averageResponseSeconds} s`} |`,
     ),
     '',
     '## Strengths',
@@ -54,7 +59,7 @@ export function reportMarkdown(report: AfterActionReport): string {
     );
     for (const response of decision.responses) {
       lines.push(
-        `- ${response.displayName} (${response.roleSlug}) chose **${response.optionId}**: ${cell(response.optionText)} — ${response.points} points${response.late ? ', late' : ''}, after ${response.responseSeconds} s. ${cell(response.rationale)}`,
+        `- ${typed(response.displayName)} (${response.roleSlug}) chose **${response.optionId}**: ${cell(response.optionText)} — ${response.points} points${response.late ? ', late' : ''}, after ${response.responseSeconds} s. ${cell(response.rationale)}`,
       );
     }
     if (decision.missingRespondents.length > 0) {
@@ -81,11 +86,13 @@ export function reportMarkdown(report: AfterActionReport): string {
   lines.push(
     ...(report.remedialAssignments.length
       ? report.remedialAssignments.map(
-          (a) => `- ${a.displayName}: lesson \`${a.lessonSlug}\` (course \`${a.courseSlug}\`)`,
+          (a) =>
+            `- ${typed(a.displayName)}: lesson \`${a.lessonSlug}\` (course \`${a.courseSlug}\`)`,
         )
       : ['- None.']),
   );
   lines.push('', '## Timeline', '', '| Time | Event |', '| --- | --- |');
-  lines.push(...report.timeline.map((entry) => `| ${entry.at} | ${cell(entry.text)} |`));
+  // Timeline entries name people, so they are escaped like names.
+  lines.push(...report.timeline.map((entry) => `| ${entry.at} | ${typed(entry.text)} |`));
   return `${lines.join('\n')}\n`;
 }

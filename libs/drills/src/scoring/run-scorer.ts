@@ -103,7 +103,8 @@ export class RunScorer {
            FROM drill_inject_releases WHERE organization_id = $1 AND run_id = $2`,
         [organizationId, runId],
       ),
-      // An answer that raced the end of the run (it read the run as running) does not count.
+      // Every answer taken before the end (RECORD_RESPONSE_SQL makes the end wait for them);
+      // the time bound keeps an answer stamped by a clock running ahead of the end's out.
       this.dataSource.query<RunRecord['responses']>(
         `SELECT inject_slug AS "injectSlug", respondent_key AS "respondentKey", user_id AS "userId",
                 role_slug AS "roleSlug", option_id AS "optionId", submitted_at AS "submittedAt", late

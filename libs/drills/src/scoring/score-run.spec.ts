@@ -184,4 +184,16 @@ describe('scoreRun', () => {
     }
     expect(markdown).toContain('| Ann \\| Admin | lead |');
   });
+
+  it('escapes the Markdown in names people typed themselves', () => {
+    const base = record('per-role', [response('one', 'lead', 'u1', 'lead', 'a', 1)]);
+    const name = '![x](https://attacker.test/pixel)';
+    const scored = scoreRun({
+      ...base,
+      participants: [{ userId: 'u1', displayName: name, roleSlug: 'lead' }],
+    });
+    const markdown = reportMarkdown({ ...scored, remedialAssignments: [] });
+    expect(markdown).not.toContain(name);
+    expect(markdown).toContain('\\!\\[x\\]\\(https://attacker\\.test/pixel\\)');
+  });
 });

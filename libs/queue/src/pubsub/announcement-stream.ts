@@ -42,7 +42,15 @@ export class AnnouncementStream<T> implements AsyncIterableIterator<T> {
         });
         continue;
       }
-      const value = await this.load(id);
+      let value: T | null;
+      try {
+        value = await this.load(id);
+      } catch (error) {
+        // The subscription ends with the error; nothing calls return() after a failed next(),
+        // so stop listening here or the listener would stay for the life of the process.
+        await this.return();
+        throw error;
+      }
       if (value && this.isOpen()) return { value, done: false };
     }
     return { value: undefined, done: true };
