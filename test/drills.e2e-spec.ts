@@ -84,6 +84,20 @@ describe('incident-response drills', () => {
     clock.set(at(minutes));
     await new Promise((resolve) => setTimeout(resolve, 500));
   };
+  const groupOf = async (admin: SignedInPerson, name: string, userIds: string[]) => {
+    const created = await gql<{ createGroup: { id: string } }>(
+      admin,
+      'mutation G($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
+      { input: { name } },
+    );
+    const groupId = created.data?.createGroup.id ?? '';
+    await gql(
+      admin,
+      'mutation A($g: ID!, $u: [ID!]!) { addGroupMembers(groupId: $g, userIds: $u) { id } }',
+      { g: groupId, u: userIds },
+    );
+    return groupId;
+  };
   const runOf = async (person: SignedInPerson, runId: string) => {
     const body = await gql<{ drillRun: Run }>(person, DRILL_RUN, { runId });
     expect(body.errors).toBeUndefined();
@@ -446,23 +460,7 @@ describe('incident-response drills', () => {
   });
 
   it('reports drill participation and scores per group and month', async () => {
-    const group = async (name: string, userIds: string[]) => {
-      const created = await gql<{ createGroup: { id: string } }>(
-        org.admin,
-        'mutation G($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
-        { input: { name } },
-      );
-      const groupId = created.data?.createGroup.id ?? '';
-      await gql(
-        org.admin,
-        'mutation A($g: ID!, $u: [ID!]!) { addGroupMembers(groupId: $g, userIds: $u) { id } }',
-        {
-          g: groupId,
-          u: userIds,
-        },
-      );
-      return groupId;
-    };
+    const group = (name: string, userIds: string[]) => groupOf(org.admin, name, userIds);
     const responders = await group('Responders', [org.learner.id, analyst.id]);
     await group('Press office', [comms.id, outsider.id]);
     const query =
@@ -579,5 +577,53 @@ describe('incident-response drills', () => {
     const many = await statementsFor();
     expect(many.runs).toBe((few.runs ?? 0) + 2);
     expect(many.statements).toBe(few.statements);
+  });
+
+  it("schedules groups: their active members play the group's role, unless named in another", async () => {
+    const analysts = await groupOf(org.admin, 'Drill analysts', [analyst.id, comms.id]);
+    const scheduled = await gql<{ scheduleDrill: { id: string; myRole: string | null } }>(
+      org.admin,
+      SCHEDULE,
+      {
+        input: {
+          scenarioSlug: 'canary-drill',
+          startsAt: at(300).toISOString(),
+          participants: [
+            { userId: org.learner.id, roleSlug: 'lead' },
+            { userId: comms.id, roleSlug: 'comms' },
+          ],
+          groups: [{ groupId: analysts, roleSlug: 'analyst' }],
+        },
+      },
+    );
+    expect(scheduled.errors).toBeUndefined();
+    const runId = scheduled.data?.scheduleDrill.id ?? '';
+    expect((await runOf(analyst, runId)).myRole).toBe('analyst');
+    expect((await runOf(comms, runId)).myRole).toBe('comms');
+    expect((await runOf(org.learner, runId)).myRole).toBe('lead');
+    expect(reasonOf(await gql(outsider, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
+
+    // A group of another organization is no group; a group alone is a team.
+    const foreign = await groupOf(other.admin, 'Their analysts', [other.learner.id]);
+    const refused = await gql(org.admin, SCHEDULE, {
+      input: {
+        scenarioSlug: 'canary-drill',
+        startsAt: at(300).toISOString(),
+        groups: [{ groupId: foreign, roleSlug: 'analyst' }],
+      },
+    });
+    expect(reasonOf(refused)).toBe('DRILLS_NOT_FOUND');
+    const groupOnly = await gql(org.admin, SCHEDULE, {
+      input: {
+        scenarioSlug: 'canary-drill',
+        startsAt: at(300).toISOString(),
+        groups: [{ groupId: analysts, roleSlug: 'analyst' }],
+      },
+    });
+    expect(groupOnly.errors).toBeUndefined();
+    const nobody = await gql(org.admin, SCHEDULE, {
+      input: { scenarioSlug: 'canary-drill', startsAt: at(300).toISOString() },
+    });
+    expect(codeOf(nobody)).toBe('BAD_USER_INPUT');
   });
 });

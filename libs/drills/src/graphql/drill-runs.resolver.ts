@@ -50,15 +50,15 @@ export class DrillRunsResolver {
   @RequirePermission(Permission.DRILLS_MANAGE)
   @Mutation(() => DrillRun, {
     description:
-      "Schedules a drill run of a scenario for named people in the scenario's roles. The worker opens it at its start time.",
+      "Schedules a drill run of a scenario for named people and groups in the scenario's roles. The worker opens it at its start time.",
   })
   async scheduleDrill(
     @CurrentActor() actor: Actor,
     @Args('input') input: ScheduleDrillInput,
     @Meta() meta: RequestMeta,
   ): Promise<DrillRun> {
-    const run = await this.scheduler.schedule(actor, input, meta);
-    const role = input.participants.find((participant) => participant.userId === actor.id);
+    const { run, team } = await this.scheduler.schedule(actor, input, meta);
+    const role = team.find((participant) => participant.userId === actor.id);
     return toDrillRun(run, role?.roleSlug ?? null);
   }
 

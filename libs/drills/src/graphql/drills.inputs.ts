@@ -2,7 +2,6 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsInt,
   IsOptional,
   Max,
@@ -29,6 +28,20 @@ export class DrillParticipantInput {
   roleSlug!: string;
 }
 
+@InputType('DrillGroupInput', {
+  description: "A group whose active members all play one of the scenario's roles.",
+})
+export class DrillGroupInput {
+  @Field(() => ID, { description: "The group's id." })
+  @IsUUID()
+  groupId!: string;
+
+  @Field({ description: "The role's slug in the scenario, e.g. soc-analyst." })
+  @Matches(SLUG)
+  @MaxLength(100)
+  roleSlug!: string;
+}
+
 @InputType('DrillTeamInput', { isAbstract: true })
 class DrillTeamInput {
   @Field({ description: "The scenario's slug in the catalog." })
@@ -37,13 +50,24 @@ class DrillTeamInput {
   scenarioSlug!: string;
 
   @Field(() => [DrillParticipantInput], {
-    description: `The participants with their roles (1 to ${MAX_PARTICIPANTS}).`,
+    defaultValue: [],
+    description: `People named with their roles; with the groups' members, 1 to ${MAX_PARTICIPANTS} in all. A person named here and in a group plays the role named here.`,
   })
   @ValidateNested({ each: true })
   @Type(() => DrillParticipantInput)
-  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PARTICIPANTS)
   participants!: DrillParticipantInput[];
+
+  @Field(() => [DrillGroupInput], {
+    nullable: true,
+    description:
+      "Groups whose active members take part, each in the group's role (members at scheduling time; a series keeps that team).",
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DrillGroupInput)
+  @ArrayMaxSize(20)
+  groups?: DrillGroupInput[] | null;
 
   @Field(() => ID, {
     nullable: true,

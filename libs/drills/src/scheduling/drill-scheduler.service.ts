@@ -10,9 +10,17 @@ import { DrillScenarios, type PinnedScenario } from '../scenario/drill-scenarios
 import { Recurrence } from './recurrence.js';
 import { RunWriter } from './run-writer.js';
 
+export interface TeamMember {
+  userId: string;
+  roleSlug: string;
+}
+
 export interface TeamInput {
   scenarioSlug: string;
-  participants: { userId: string; roleSlug: string }[];
+  /** Named people, each in a role. */
+  participants: TeamMember[];
+  /** Groups whose active members take part in the group's role (unless named above). */
+  groups?: { groupId: string; roleSlug: string }[] | null;
   /** A participant who may steer the runs besides the organization's admins. */
   facilitatorId?: string | null;
   missedPolicy?: MissedPolicy | null;
@@ -32,8 +40,9 @@ export interface ScheduleSeriesInput extends TeamInput {
 export const MAX_PARTICIPANTS = 500;
 
 /**
- * Schedules single runs and recurring series of a scenario for named people in the scenario's
- * roles. Everything is checked before anything is written; each schedule, with its outbox
+ * Schedules single runs and recurring series of a scenario for named people and groups in the
+ * scenario's roles. A group stands for its active members at scheduling time (a series keeps
+ * that team). Everything is checked before anything is written; each schedule, with its outbox
  * messages and its audit event, is written in one transaction.
  */
 @Injectable()
@@ -51,15 +60,16 @@ export class DrillScheduler {
     actor: Actor,
     input: ScheduleDrillInput,
     meta: RequestMeta,
-  ): Promise<DrillRunEntity> {
+  ): Promise<{ run: DrillRunEntity; team: TeamMember[] }> {
     this.assertFuture(input.startsAt);
-    const scenario = await this.checkTeam(actor, input);
+    const team = await this.teamOf(actor, input);
+    const scenario = await this.checkTeam(actor, input, team);
     return this.dataSource.transaction(async (manager) => {
       const run = await this.runs.create(manager, {
         organizationId: actor.organizationId,
         scenario,
         startsAt: input.startsAt,
-        participants: input.participants,
+        participants: team,
         facilitatorId: input.facilitatorId ?? null,
         missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
         createdBy: actor.id,
@@ -70,11 +80,12 @@ export class DrillScheduler {
         details: {
           scenario: `${scenario.slug}@${scenario.versionId}`,
           startsAt: input.startsAt.toISOString(),
-          participants: input.participants.length,
+          participants: team.length,
+          groups: input.groups?.map((group) => group.groupId) ?? [],
           missedPolicy: run.missedPolicy,
         },
       });
-      return run;
+      return { run, team };
     });
   }
 
@@ -91,7 +102,8 @@ export class DrillScheduler {
     const first = Recurrence.parse(input.rrule, input.firstStartsAt).firstFrom(input.firstStartsAt);
     if (!first)
       throw new DomainError(DrillsErrors.INVALID_INPUT, 'The recurrence has no occurrence.');
-    const scenario = await this.checkTeam(actor, input);
+    const team = await this.teamOf(actor, input);
+    const scenario = await this.checkTeam(actor, input, team);
     return this.dataSource.transaction(async (manager) => {
       const series = await manager.save(
         manager.create(DrillSeriesEntity, {
@@ -99,7 +111,7 @@ export class DrillScheduler {
           scenarioSlug: scenario.slug,
           rrule: input.rrule.trim().replace(/^RRULE:/i, ''),
           firstStartsAt: input.firstStartsAt,
-          participants: input.participants,
+          participants: team,
           facilitatorId: input.facilitatorId ?? null,
           missedPolicy: input.missedPolicy ?? MissedPolicy.RUN_LATE,
           createdBy: actor.id,
@@ -119,7 +131,8 @@ export class DrillScheduler {
           scenario: scenario.slug,
           rrule: series.rrule,
           firstStartsAt: input.firstStartsAt.toISOString(),
-          participants: input.participants.length,
+          participants: team.length,
+          groups: input.groups?.map((group) => group.groupId) ?? [],
           missedPolicy: series.missedPolicy,
         },
       });
@@ -133,16 +146,63 @@ export class DrillScheduler {
     }
   }
 
+  /**
+   * The named participants, then the active members of each group in the group's role; a
+   * person named and in a group plays the named role.
+   */
+  private async teamOf(actor: Actor, input: TeamInput): Promise<TeamMember[]> {
+    const groups = input.groups ?? [];
+    if (groups.length === 0) return input.participants;
+    const groupIds = [...new Set(groups.map((group) => group.groupId))];
+    if (groupIds.length !== groups.length) {
+      throw new DomainError(DrillsErrors.INVALID_INPUT, 'Each group takes part once, in one role.');
+    }
+    const rows = await this.dataSource.query<{ group_id: string; user_id: string | null }[]>(
+      `SELECT g.id AS group_id, u.id AS user_id
+         FROM groups g
+         LEFT JOIN group_members m ON m.group_id = g.id AND m.organization_id = g.organization_id
+         LEFT JOIN users u ON u.id = m.user_id AND u.organization_id = g.organization_id
+                          AND u.status = 'ACTIVE'
+        WHERE g.organization_id = $1 AND g.id = ANY($2::uuid[])`,
+      [actor.organizationId, groupIds],
+    );
+    if (new Set(rows.map((row) => row.group_id)).size !== groupIds.length) {
+      throw new DomainError(DrillsErrors.NOT_FOUND, 'No such group.');
+    }
+    const team = new Map(input.participants.map((member) => [member.userId, member.roleSlug]));
+    const named = new Set(team.keys());
+    const roleOfGroup = new Map(groups.map((group) => [group.groupId, group.roleSlug]));
+    for (const { group_id: groupId, user_id: userId } of rows) {
+      if (!userId || named.has(userId)) continue;
+      const role = roleOfGroup.get(groupId) as string;
+      const earlier = team.get(userId);
+      if (earlier !== undefined && earlier !== role) {
+        throw new DomainError(
+          DrillsErrors.INVALID_INPUT,
+          'Someone is in two of the groups with different roles: name them with their role.',
+        );
+      }
+      team.set(userId, role);
+    }
+    return [...team].map(([userId, roleSlug]) => ({ userId, roleSlug }));
+  }
+
   /** The scenario, once the team fits it: known roles, active people of the organization. */
-  private async checkTeam(actor: Actor, input: TeamInput): Promise<PinnedScenario> {
-    const userIds = input.participants.map((participant) => participant.userId);
+  private async checkTeam(
+    actor: Actor,
+    input: TeamInput,
+    team: TeamMember[],
+  ): Promise<PinnedScenario> {
+    const userIds = team.map((participant) => participant.userId);
     if (userIds.length === 0 || userIds.length > MAX_PARTICIPANTS) {
       throw new DomainError(
         DrillsErrors.INVALID_INPUT,
-        `Name 1 to ${MAX_PARTICIPANTS} participants.`,
+        `Name or bring in 1 to ${MAX_PARTICIPANTS} participants.`,
       );
     }
-    if (new Set(userIds).size !== userIds.length) {
+    if (
+      new Set(input.participants.map((member) => member.userId)).size !== input.participants.length
+    ) {
       throw new DomainError(
         DrillsErrors.INVALID_INPUT,
         'Each person takes part once, in one role.',
@@ -153,7 +213,9 @@ export class DrillScheduler {
     }
     const scenario = await this.scenarios.current(actor.organizationId, input.scenarioSlug);
     const roles = new Set(scenario.content.roles.map((role) => role.slug));
-    const unknownRole = input.participants.find((participant) => !roles.has(participant.roleSlug));
+    const unknownRole = [...input.participants, ...(input.groups ?? [])].find(
+      (member) => !roles.has(member.roleSlug),
+    );
     if (unknownRole) {
       throw new DomainError(
         DrillsErrors.INVALID_INPUT,
