@@ -31,7 +31,7 @@ const SCHEDULE = `mutation S($input: ScheduleDrillInput!) { scheduleDrill(input:
 const SUBMIT = `mutation D($input: SubmitDrillDecisionInput!) {
   submitDrillDecision(input: $input) { injectSlug optionId roleSlug submittedAt late } }`;
 const STEER = (operation: string) =>
-  `mutation M($runId: ID!) { ${operation}(runId: $runId) { id status pausedAt endedAt } }`;
+  `mutation M($runId: ID!) { ${operation}(runId: $runId) { id status pausedAt endedAt myRole } }`;
 const REPORT = `query P($runId: ID!) { drillReport(runId: $runId) {
   runId title team { earned possible percent }
   byPhase { phase earned possible percent } byCriterion { criterion title earned possible percent }
@@ -310,10 +310,13 @@ describe('incident-response drills', () => {
       'DRILLS_NOT_FACILITATOR',
     );
     expect(reasonOf(await gql(outsider, STEER('pauseDrill'), { runId }))).toBe('DRILLS_NOT_FOUND');
-    const paused = await gql<{ pauseDrill: { status: string } }>(lead2, STEER('pauseDrill'), {
-      runId,
-    });
-    expect(paused.data?.pauseDrill.status).toBe('PAUSED');
+    const paused = await gql<{ pauseDrill: { status: string; myRole: string } }>(
+      lead2,
+      STEER('pauseDrill'),
+      { runId },
+    );
+    // The facilitator takes part: the run they steered shows their role.
+    expect(paused.data?.pauseDrill).toMatchObject({ status: 'PAUSED', myRole: 'lead' });
     expect(reasonOf(await submit(analyst, runId, 'alert', 'a'))).toBe('DRILLS_RUN_NOT_RUNNING');
     expect(reasonOf(await gql(lead2, STEER('pauseDrill'), { runId }))).toBe(
       'DRILLS_RUN_NOT_RUNNING',

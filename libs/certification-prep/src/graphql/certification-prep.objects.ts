@@ -224,7 +224,7 @@ export class ReadinessObject {
   passProbability!: number;
 
   @Field(() => [ReadinessTrendPoint], {
-    description: 'At the end of each of the last 8 weeks, oldest first; the last is now.',
+    description: 'Now and every 7 days back over 8 weeks, oldest first; the last is now.',
   })
   trend!: ReadinessTrendPoint[];
 }

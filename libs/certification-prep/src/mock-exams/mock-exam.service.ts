@@ -238,18 +238,23 @@ export class MockExamService {
       submissionKey,
     });
     await manager.save(exam);
+    // Only answers are evidence: an unanswered question (an exam left when time ran out) counts
+    // as wrong in the exam's score, but says nothing of what the learner knows, so it neither
+    // lowers their readiness nor becomes a review card.
     await this.history.record(
       manager,
       { organizationId: exam.organizationId, userId: exam.userId },
       exam.trackSlug,
       'mock-exam',
       exam.id,
-      exam.questions.map((drawn) => ({
-        domain: drawn.domain,
-        questionSlug: drawn.slug,
-        correct: grade.correctness[drawn.slug] ?? false,
-        confidence: null,
-      })),
+      exam.questions
+        .filter((drawn) => drawn.slug in exam.answers)
+        .map((drawn) => ({
+          domain: drawn.domain,
+          questionSlug: drawn.slug,
+          correct: grade.correctness[drawn.slug] ?? false,
+          confidence: null,
+        })),
       now,
     );
     return exam;

@@ -17,7 +17,8 @@
  *    posterior mean and variance: uncertainty about p_d plus the luck of the draw.
  * 3. The probability of passing is P(X >= passing score) under a normal approximation of X
  *    with a continuity correction of half a question.
- * The trend is the same computation over the answers given up to the end of each past week.
+ * The trend is the same computation over the answers given up to now and to each of the seven
+ * moments one, two, … seven weeks before now.
  */
 export interface DomainEvidence {
   domain: string;

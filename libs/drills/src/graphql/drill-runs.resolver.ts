@@ -143,7 +143,8 @@ export class DrillRunsResolver {
     @Args() { runId }: RunIdArgs,
     @Meta() meta: RequestMeta,
   ) {
-    return toDrillRun(await this.control.pause(actor, runId, meta), null);
+    await this.control.pause(actor, runId, meta);
+    return this.steered(actor, runId);
   }
 
   @RequirePermission(Permission.SELF)
@@ -156,7 +157,8 @@ export class DrillRunsResolver {
     @Args() { runId }: RunIdArgs,
     @Meta() meta: RequestMeta,
   ) {
-    return toDrillRun(await this.control.resume(actor, runId, meta), null);
+    await this.control.resume(actor, runId, meta);
+    return this.steered(actor, runId);
   }
 
   @RequirePermission(Permission.SELF)
@@ -168,7 +170,8 @@ export class DrillRunsResolver {
     @Args() { runId }: RunIdArgs,
     @Meta() meta: RequestMeta,
   ) {
-    return toDrillRun(await this.control.skipAhead(actor, runId, meta), null);
+    await this.control.skipAhead(actor, runId, meta);
+    return this.steered(actor, runId);
   }
 
   @RequirePermission(Permission.SELF)
@@ -180,7 +183,8 @@ export class DrillRunsResolver {
     @Args() { runId }: RunIdArgs,
     @Meta() meta: RequestMeta,
   ) {
-    return toDrillRun(await this.control.end(actor, runId, meta), null);
+    await this.control.end(actor, runId, meta);
+    return this.steered(actor, runId);
   }
 
   @RequirePermission(Permission.SELF)
@@ -217,5 +221,11 @@ export class DrillRunsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<DrillRun> {
     return toDrillRun(await this.selfPaced.advance(actor, runId, meta), SOLO_ROLE);
+  }
+
+  /** The run as the one who steered it now sees it, with their own role when they take part. */
+  private async steered(actor: Actor, runId: string): Promise<DrillRun> {
+    const { run, roleSlug } = await this.reader.access(actor, runId);
+    return toDrillRun(run, roleSlug);
   }
 }
