@@ -466,6 +466,11 @@ describe('certification prep', () => {
         const second = (await call<Page>(learner, page, { after: first.pageInfo.endCursor })).data
           ?.reviewQueue as Page;
         expect(second.pageInfo.hasNextPage).toBe(false);
+        // A forged cursor is bad input, not a failed cast in SQL.
+        const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
+        expect(codeOf(await call(learner, page, { after: forged }))).toBe(
+          'PAGINATION_INVALID_CURSOR',
+        );
         expect(
           [...first.edges, ...second.edges].map((edge) => edge.node.questionId).sort(),
         ).toEqual(due.edges.map((edge) => edge.node.questionId).sort());

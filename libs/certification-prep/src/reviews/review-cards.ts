@@ -120,7 +120,7 @@ export class ReviewCards {
         .andWhere('c.due <= :now', { now });
     const page = base();
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       page.andWhere('(c.due, c.id) > (:due::timestamptz, :id::uuid)', {
         due: position.sort,
         id: position.id,

@@ -15,14 +15,32 @@ export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.sort, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): KeysetPosition {
+/** What a list sorts by, so that a cursor's sort value can be checked before it reaches SQL. */
+export type SortKind = 'text' | 'time' | 'date' | 'integer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SORT_SHAPES: Record<SortKind, (value: string) => boolean> = {
+  text: () => true,
+  time: (value) => !Number.isNaN(Date.parse(value)),
+  date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+  integer: (value) => /^-?\d{1,18}$/.test(value),
+};
+
+/**
+ * The position a cursor names. A cursor is the client's to send back, so a forged one must be
+ * refused as bad input here rather than fail as a cast in SQL: its id must be a UUID and its
+ * sort value of the list's kind.
+ */
+export function decodeCursor(cursor: string, sortKind: SortKind = 'text'): KeysetPosition {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string'
+      typeof parsed[1] === 'string' &&
+      SORT_SHAPES[sortKind](parsed[0]) &&
+      UUID.test(parsed[1])
     ) {
       return { sort: parsed[0], id: parsed[1] };
     }

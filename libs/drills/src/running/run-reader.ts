@@ -244,7 +244,7 @@ export class RunReader {
       .andWhere('r.status IN (:...open)', { open: ['scheduled', 'running', 'paused'] });
     const totalCount = await query.getCount();
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       query.andWhere('(r.starts_at, r.id) > (:afterAt, :afterId)', {
         afterAt: position.sort,
         afterId: position.id,

@@ -33,7 +33,9 @@ export class AuditLog {
     const totalCount = await query.getCount();
     if (after) {
       // The sequence orders an organization's events; it is the cursor's sort key.
-      query.andWhere('e.sequence < :afterSequence', { afterSequence: decodeCursor(after).sort });
+      query.andWhere('e.sequence < :afterSequence', {
+        afterSequence: decodeCursor(after, 'integer').sort,
+      });
     }
     const rows = await query
       .orderBy('e.sequence', 'DESC')

@@ -228,7 +228,7 @@ export class AssignmentService {
     if (!this.managesAll(actor)) query.andWhere('a.created_by = :self', { self: actor.id });
     const totalCount = await query.getCount();
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       query.andWhere('(a.created_at, a.id) < (:afterAt, :afterId)', {
         afterAt: position.sort,
         afterId: position.id,

@@ -36,7 +36,7 @@ export class AttestationRegister {
       parameters,
     );
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       parameters.push(position.sort, position.id);
       where += ` AND (a.attested_at, a.id) > ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`;
     }

@@ -40,7 +40,7 @@ export class DeadLetters {
       parameters,
     );
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       parameters.push(position.sort, position.id);
       where += ` AND (processed_at, id) < ($2::timestamptz, $3::uuid)`;
     }

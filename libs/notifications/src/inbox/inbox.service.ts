@@ -31,7 +31,7 @@ export class InboxService {
       .addOrderBy('n.id', 'DESC')
       .take(first + 1);
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'time');
       page.andWhere('(n.created_at, n.id) < (:sort::timestamptz, :id::uuid)', position);
     }
     return toConnection(await page.getMany(), first, after, total, (row) => ({

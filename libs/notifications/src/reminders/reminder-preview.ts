@@ -56,7 +56,7 @@ export class ReminderPreview {
     );
     let having = '';
     if (after) {
-      const position = decodeCursor(after);
+      const position = decodeCursor(after, 'date');
       parameters.push(position.sort, position.id);
       having = `HAVING (r.send_on, r.recipient_id) > ($4::date, $5::uuid)`;
     }
