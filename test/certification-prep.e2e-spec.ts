@@ -147,6 +147,17 @@ describe('certification prep', () => {
       expect(read.raw).not.toContain(PREP_CANARY);
     });
 
+    it('opens one exam for ten concurrent starts by one person, each of them resuming it', async () => {
+      const learner = await newLearner();
+      const starts = await Promise.all(Array.from({ length: 10 }, () => startExam(learner)));
+      expect(new Set(starts.map((started) => started.exam.id)).size).toBe(1);
+      const [open] = await db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM mock_exams WHERE user_id = $1 AND status = 'in-progress'`,
+        [learner.id],
+      );
+      expect(open?.n).toBe(1);
+    });
+
     it('grades once with a per-domain breakdown and pass or fail; a retry gets the same result', async () => {
       const learner = await newLearner();
       const { exam } = await startExam(learner);

@@ -20,8 +20,9 @@ interface SampledRow {
 /**
  * startMockExam in bare SQL, as MockExamService.start does it, with the product's own read
  * statements (recorded from CatalogReader and AnswerHistory) and its option shuffle: the actor
- * of the token (claims decoded, signature not checked), the track, then in one transaction the
- * advisory lock, the open-exam check, the learner's seen questions, the sample, the INSERT.
+ * of the token (claims decoded, signature not checked), the track, the open-exam check, the
+ * learner's seen questions, the sample, and the INSERT that the unique index of open exams keeps
+ * to one per person and track (no transaction: the exam is a single row).
  */
 export async function mockExamBaseline(
   db: pg.Pool,
@@ -45,77 +46,63 @@ export async function mockExamBaseline(
   const track = tracks[0];
   if (!track) throw new Error('no bench track');
   const blueprint = track.content.exam;
-  const client = await db.connect();
-  try {
-    await client.query('START TRANSACTION');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('mock-exam:' || $1 || ':' || $2))`, [
-      claims.sub,
-      BENCH_PREP_TRACK,
-    ]);
-    await client.query(
-      `SELECT * FROM mock_exams WHERE organization_id = $1 AND user_id = $2 AND track_slug = $3
-          AND status = 'in-progress' LIMIT 1`,
-      [claims.org, claims.sub, BENCH_PREP_TRACK],
-    );
-    const { rows: seen } = await client.query<{ question_slug: string }>(sql.seenQuestions, [
+  await db.query(
+    `SELECT * FROM mock_exams WHERE organization_id = $1 AND user_id = $2 AND track_slug = $3
+        AND status = 'in-progress' LIMIT 1`,
+    [claims.org, claims.sub, BENCH_PREP_TRACK],
+  );
+  const { rows: seen } = await db.query<{ question_slug: string }>(sql.seenQuestions, [
+    claims.org,
+    claims.sub,
+    BENCH_PREP_TRACK,
+  ]);
+  const counts = domainCounts(blueprint);
+  const { rows: sampled } = await db.query<SampledRow>(sql.sampleQuestions, [
+    claims.org,
+    blueprint.domains.map((domain) => `${blueprint.bank}/${domain.slug}`),
+    blueprint.domains.map((domain) => counts.get(domain.slug) ?? 0),
+    seen.map((row) => row.question_slug),
+  ]);
+  const questions = shuffled(sampled).map((row) =>
+    drawn({
+      slug: row.slug,
+      domain: row.parent_slug.split('/')[1] ?? '',
+      versionId: row.version_id,
+      type: row.content.type,
+      optionIds: row.content.options.map((option) => option.id),
+    }),
+  );
+  const { rows: inserted } = await db.query<{ id: string }>(
+    `INSERT INTO mock_exams (organization_id, user_id, track_slug, track_version_id, status,
+                             started_at, deadline_at, questions, answers)
+     VALUES ($1, $2, $3, $4, 'in-progress', now(), now() + make_interval(mins => $5), $6, '{}')
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
       claims.org,
       claims.sub,
       BENCH_PREP_TRACK,
-    ]);
-    const counts = domainCounts(blueprint);
-    const { rows: sampled } = await client.query<SampledRow>(sql.sampleQuestions, [
-      claims.org,
-      blueprint.domains.map((domain) => `${blueprint.bank}/${domain.slug}`),
-      blueprint.domains.map((domain) => counts.get(domain.slug) ?? 0),
-      seen.map((row) => row.question_slug),
-    ]);
-    const questions = shuffled(sampled).map((row) =>
-      drawn({
-        slug: row.slug,
-        domain: row.parent_slug.split('/')[1] ?? '',
-        versionId: row.version_id,
-        type: row.content.type,
-        optionIds: row.content.options.map((option) => option.id),
-      }),
-    );
-    const { rows: inserted } = await client.query<{ id: string }>(
-      `INSERT INTO mock_exams (organization_id, user_id, track_slug, track_version_id, status,
-                               started_at, deadline_at, questions, answers)
-       VALUES ($1, $2, $3, $4, 'in-progress', now(), now() + make_interval(mins => $5), $6, '{}')
-       RETURNING id`,
-      [
-        claims.org,
-        claims.sub,
-        BENCH_PREP_TRACK,
-        track.version_id,
-        blueprint.timeLimitMinutes,
-        JSON.stringify(questions),
-      ],
-    );
-    await client.query('COMMIT');
-    const byVersion = new Map(sampled.map((row) => [row.version_id, row.content]));
-    return {
-      data: {
-        startMockExam: {
-          id: inserted[0]?.id,
-          status: 'IN_PROGRESS',
-          questions: questions.map((question) => {
-            const content = byVersion.get(question.versionId);
-            const optionText = new Map(content?.options.map((option) => [option.id, option.text]));
-            return {
-              id: question.slug,
-              domain: question.domain,
-              stem: content?.stem,
-              options: question.optionOrder.map((id) => ({ id, text: optionText.get(id) })),
-            };
-          }),
-        },
+      track.version_id,
+      blueprint.timeLimitMinutes,
+      JSON.stringify(questions),
+    ],
+  );
+  const byVersion = new Map(sampled.map((row) => [row.version_id, row.content]));
+  return {
+    data: {
+      startMockExam: {
+        id: inserted[0]?.id,
+        status: 'IN_PROGRESS',
+        questions: questions.map((question) => {
+          const content = byVersion.get(question.versionId);
+          const optionText = new Map(content?.options.map((option) => [option.id, option.text]));
+          return {
+            id: question.slug,
+            domain: question.domain,
+            stem: content?.stem,
+            options: question.optionOrder.map((id) => ({ id, text: optionText.get(id) })),
+          };
+        }),
       },
-    };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+    },
+  };
 }

@@ -53,58 +53,76 @@ export class MockExamService {
   ) {}
 
   /**
-   * Starts a mock exam of the track's blueprint, or resumes the open one. One at a time per
-   * person and track: concurrent starts queue on a transaction-scoped advisory lock.
+   * Starts a mock exam of the track's blueprint, or resumes the open one. One open exam per
+   * person and track, kept by a unique index: of two concurrent starts one inserts, the other
+   * finds nothing inserted and resumes that exam. The common path is four statements and no
+   * transaction: the exam is a single row.
    */
   async start(actor: Actor, trackSlug: string): Promise<MockExamView> {
     const track = await this.catalog.track(actor.organizationId, trackSlug);
     const learner = { organizationId: actor.organizationId, userId: actor.id };
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('mock-exam:' || $1 || ':' || $2))`,
-        [actor.id, trackSlug],
-      );
-      const now = this.clock.now();
-      // Locked: the sweep or a submission may be grading it right now (the advisory lock only
-      // orders starts); once they commit, the row reads as graded and a new exam begins.
-      const open = await manager.getRepository(MockExamEntity).findOne({
-        where: {
-          organizationId: actor.organizationId,
-          userId: actor.id,
-          trackSlug,
-          status: 'in-progress',
-        },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (open && !isPastDeadline(open, now)) return this.view(manager, open);
-      if (open) await this.grade(manager, open, 'deadline', null, now);
-      const seen = await this.history.seenQuestions(learner, trackSlug, manager);
-      const sampled = await this.catalog.sampleExam(
-        actor.organizationId,
-        track.blueprint,
-        seen,
-        manager,
-      );
-      // Domains mixed, as in the real exam.
-      const questions = shuffled(sampled).map((question) => drawn(candidateOfQuestion(question)));
-      const exam = await manager.getRepository(MockExamEntity).save(
-        manager.create(MockExamEntity, {
-          organizationId: actor.organizationId,
-          userId: actor.id,
-          trackSlug,
-          trackVersionId: track.versionId,
-          status: 'in-progress',
-          startedAt: now,
-          deadlineAt: new Date(now.getTime() + track.blueprint.timeLimitMinutes * MINUTE),
-          questions,
-          answers: {},
-        }),
-      );
-      return mockExamView(
-        exam,
-        track,
-        new Map(sampled.map((question) => [question.versionId, question])),
-      );
+    const open = await this.openExam(this.dataSource.manager, actor, trackSlug);
+    const now = this.clock.now();
+    if (open && !isPastDeadline(open, now)) return this.view(this.dataSource.manager, open);
+    if (open) await this.gradeExpired(actor, trackSlug, now);
+    const seen = await this.history.seenQuestions(learner, trackSlug);
+    const sampled = await this.catalog.sampleExam(actor.organizationId, track.blueprint, seen);
+    // Domains mixed, as in the real exam.
+    const questions = shuffled(sampled).map((question) => drawn(candidateOfQuestion(question)));
+    const values = {
+      organizationId: actor.organizationId,
+      userId: actor.id,
+      trackSlug,
+      trackVersionId: track.versionId,
+      status: 'in-progress' as const,
+      startedAt: now,
+      deadlineAt: new Date(now.getTime() + track.blueprint.timeLimitMinutes * MINUTE),
+      questions,
+      answers: {},
+    };
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(MockExamEntity)
+      .values(values)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const [generated] = inserted.generatedMaps;
+    if (!generated?.id) {
+      // Another start of the same person won the unique index: resume the exam it opened.
+      const winner = await this.openExam(this.dataSource.manager, actor, trackSlug);
+      if (!winner) throw new Error('a concurrent mock exam start left no open exam');
+      return this.view(this.dataSource.manager, winner);
+    }
+    const exam = this.dataSource.manager.create(MockExamEntity, { ...values, ...generated });
+    return mockExamView(
+      exam,
+      track,
+      new Map(sampled.map((question) => [question.versionId, question])),
+    );
+  }
+
+  private openExam(manager: EntityManager, actor: Actor, trackSlug: string, lock = false) {
+    return manager.getRepository(MockExamEntity).findOne({
+      where: {
+        organizationId: actor.organizationId,
+        userId: actor.id,
+        trackSlug,
+        status: 'in-progress',
+      },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /**
+   * Grades the person's open exam of the track, past its deadline, before a new one starts.
+   * Locked, and read again under the lock: the sweep or a late submission may have graded it.
+   */
+  private async gradeExpired(actor: Actor, trackSlug: string, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const open = await this.openExam(manager, actor, trackSlug, true);
+      if (open && isPastDeadline(open, now)) await this.grade(manager, open, 'deadline', null, now);
     });
   }
 
