@@ -17,3 +17,4 @@ export { catalogEntities } from './entities/index.js';
 export { CatalogGraphqlModule } from './graphql/catalog-graphql.module.js';
 export { type ImportSummary } from './import/catalog-writer.js';
 export { CurriculumImporter, sourceHash } from './import/curriculum-importer.js';
+export { orderingOptionIds } from './import/desired-items.js';

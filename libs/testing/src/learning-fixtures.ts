@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CurriculumImporter } from '@academy/catalog';
+import { CurriculumImporter, orderingOptionIds } from '@academy/catalog';
 import { fixtureLessonBody, writeCurriculumFixture } from './curriculum-fixture.js';
 import type { TestApi } from './test-apps.js';
 
@@ -22,7 +22,8 @@ export const FIXTURE_ANSWERS: Record<string, string[]> = {
   p1: ['b'],
   p2: ['a', 'c'],
   p3: ['true'],
-  p4: ['c', 'a', 'b'],
+  // An ordering question: its options are stored under ids that do not give the order away.
+  p4: orderingOptionIds('p4', ['c', 'a', 'b']),
   p5: ['a'],
   p6: ['false'],
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@academy/common';
+import type { Question } from '../curriculum/format.js';
 import type { ParsedCurriculum } from '../curriculum/parse-files.js';
 import type { CatalogKind } from '../entities/catalog-item.entity.js';
 import { renderLessonHtml } from '../catalog/render-markdown.js';
@@ -19,6 +20,38 @@ export interface DesiredItem {
 /** A hash of content that does not depend on key order or formatting of the source file. */
 export function contentHash(content: unknown): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+const hashedId = (questionId: string, authoredId: string, salt: number) =>
+  `o${createHash('sha256').update(`${questionId}:${authoredId}:${salt}`).digest('hex').slice(0, 8)}`;
+
+/**
+ * The ids learners see for the options of an ordering question, in the authored order. Those
+ * questions are authored in their correct order, mostly with ids a, b, c…, which would sort into
+ * the answer: each option gets an id derived from the question and its authored id instead,
+ * stable across imports, and never one whose sorted order is the answer.
+ */
+export function orderingOptionIds(questionId: string, authoredIds: readonly string[]): string[] {
+  for (let salt = 0; ; salt++) {
+    const ids = authoredIds.map((id) => hashedId(questionId, id, salt));
+    const sorted = [...ids].sort();
+    if (new Set(ids).size === ids.length && sorted.some((id, index) => id !== ids[index])) {
+      return ids;
+    }
+  }
+}
+
+/** A question as the catalog stores it (see orderingOptionIds). */
+function storedQuestion(question: Question): Question {
+  if (question.type !== 'ordering') return question;
+  const ids = orderingOptionIds(
+    question.id,
+    question.options.map((option) => option.id),
+  );
+  return {
+    ...question,
+    options: question.options.map((option, index) => ({ ...option, id: ids[index] as string })),
+  };
 }
 
 const item = (
@@ -60,7 +93,7 @@ export function desiredItems(curriculum: ParsedCurriculum): DesiredItem[] {
       }),
     );
     for (const question of questions)
-      items.push(item('question', question.id, quiz.slug, question));
+      items.push(item('question', question.id, quiz.slug, storedQuestion(question)));
   }
   for (const bank of curriculum.banks) {
     const domains = curriculum.bankDomains.filter((domain) => domain.parent === bank.slug);
@@ -74,7 +107,7 @@ export function desiredItems(curriculum: ParsedCurriculum): DesiredItem[] {
       for (const question of domain.data.questions) {
         items.push(
           item('question', question.id, `${bank.slug}/${domain.slug}`, {
-            ...question,
+            ...storedQuestion(question),
             domain: domain.slug,
           }),
         );
