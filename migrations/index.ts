@@ -10,6 +10,7 @@ import { CountOutboxClaims1795672123501 } from './1795672123501-count-outbox-cla
 import { IndexRemindersByDigest1795673133817 } from './1795673133817-index-reminders-by-digest.js';
 import { CreateCertificationPrep1795673533582 } from './1795673533582-create-certification-prep.js';
 import { CreateDrills1795673931941 } from './1795673931941-create-drills.js';
+import { IndexReviewCardsByDue1795678870918 } from './1795678870918-index-review-cards-by-due.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -23,4 +24,5 @@ export const migrations = [
   IndexRemindersByDigest1795673133817,
   CreateCertificationPrep1795673533582,
   CreateDrills1795673931941,
+  IndexReviewCardsByDue1795678870918,
 ];

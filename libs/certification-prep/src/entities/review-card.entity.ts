@@ -13,6 +13,8 @@ import type { State } from 'ts-fsrs';
   'trackSlug',
   'due',
 ])
+// The hourly nudge planner's scan: cards due now, across everyone.
+@Index('ix_review_cards_due', ['due'])
 export class ReviewCardEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
