@@ -3,7 +3,8 @@ import type { PinnedScenario } from '../scenario/drill-scenarios.js';
 import type { InjectView } from '../running/run-reader.js';
 import type { AfterActionReport } from '../scoring/after-action-report.js';
 import { reportMarkdown } from '../scoring/report-markdown.js';
-import type { DrillInject, DrillReport, DrillRun, DrillScenarioSummary } from './drills.objects.js';
+import type { DrillReport } from './drill-report.objects.js';
+import type { DrillInject, DrillRun, DrillScenarioSummary } from './drills.objects.js';
 
 export function toDrillRun(run: DrillRunEntity, myRole: string | null): DrillRun {
   return {

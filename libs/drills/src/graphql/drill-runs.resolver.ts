@@ -25,10 +25,10 @@ import {
   ScheduleDrillSeriesInput,
   SubmitDrillDecisionInput,
 } from './drills.inputs.js';
+import { DrillReport } from './drill-report.objects.js';
 import {
   DrillInject,
   DrillParticipant,
-  DrillReport,
   DrillResponse,
   DrillRun,
   DrillRunConnection,
