@@ -10,5 +10,5 @@ export { OWN_LEARNING } from './graphql/learning.mappers.js';
 export { isPastDeadline, decideSubmit, type AttemptState } from './quizzes/attempt-lifecycle.js';
 export { shuffled, type RandomInt } from './quizzes/quiz-draw.js';
 export { expectedAnswer, gradeAnswers, isCorrect, type AnswerKey } from './quizzes/quiz-grading.js';
-export { answerShapeProblem } from './quizzes/answer-shape.js';
+export { answerShapeProblem, checkAnswers } from './quizzes/answer-shape.js';
 export { QuestionType } from './graphql/learning.enums.js';

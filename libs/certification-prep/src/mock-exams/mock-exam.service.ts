@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@academy/common';
 import type { Actor } from '@academy/identity';
 import {
-  answerShapeProblem,
+  checkAnswers,
   decideSubmit,
   isPastDeadline,
   shuffled,
@@ -292,21 +292,9 @@ export class MockExamService {
 
   /** Answers checked against the drawn questions: unknown questions or options are refused. */
   private checked(exam: MockExamEntity, given: GivenAnswer[]): Record<string, string[]> {
-    const drawn = new Map(exam.questions.map((question) => [question.slug, question]));
-    const answers: Record<string, string[]> = {};
-    for (const answer of given) {
-      const question = drawn.get(answer.questionId);
-      if (!question) throw invalid(`Question "${answer.questionId}" is not in this exam.`);
-      const problem = answerShapeProblem(
-        answer.questionId,
-        question.type,
-        question.optionOrder,
-        answer.optionIds,
-      );
-      if (problem) throw invalid(problem);
-      answers[answer.questionId] = [...answer.optionIds];
-    }
-    return answers;
+    const checked = checkAnswers(exam.questions, given, 'this exam');
+    if ('problem' in checked) throw invalid(checked.problem);
+    return checked.answers;
   }
 
   private async findOwn(manager: EntityManager, actor: Actor, examId: string, lock = false) {

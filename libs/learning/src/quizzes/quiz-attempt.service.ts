@@ -14,7 +14,7 @@ import {
   mustExpire,
   type AttemptState,
 } from './attempt-lifecycle.js';
-import { answerShapeProblem } from './answer-shape.js';
+import { checkAnswers } from './answer-shape.js';
 import { AttemptGrader } from './attempt-grader.js';
 import { attemptView, type QuizAttemptView } from './attempt-views.js';
 import { drawQuestions } from './quiz-draw.js';
@@ -266,21 +266,9 @@ export class QuizAttemptService {
 
   /** Answers checked against the drawn questions: unknown questions or options are refused. */
   private checked(attempt: QuizAttemptEntity, given: GivenAnswer[]): Record<string, string[]> {
-    const drawn = new Map(attempt.questions.map((question) => [question.slug, question]));
-    const answers: Record<string, string[]> = {};
-    for (const answer of given) {
-      const question = drawn.get(answer.questionId);
-      if (!question) throw invalid(`Question "${answer.questionId}" is not in this attempt.`);
-      const problem = answerShapeProblem(
-        answer.questionId,
-        question.type,
-        question.optionOrder,
-        answer.optionIds,
-      );
-      if (problem) throw invalid(problem);
-      answers[answer.questionId] = [...answer.optionIds];
-    }
-    return answers;
+    const checked = checkAnswers(attempt.questions, given, 'this attempt');
+    if ('problem' in checked) throw invalid(checked.problem);
+    return checked.answers;
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, attemptId: string) {
