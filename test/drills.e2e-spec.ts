@@ -214,11 +214,13 @@ describe('incident-response drills', () => {
     const runId = await schedule(at(0));
     const scheduled = await runOf(org.learner, runId);
     expect(scheduled).toMatchObject({ status: 'SCHEDULED', myRole: 'lead', injects: [] });
-    const upcoming = await gql<{ myUpcomingDrills: { edges: { node: { id: string } }[] } }>(
-      org.learner,
-      '{ myUpcomingDrills { edges { node { id } } } }',
-    );
-    expect(upcoming.data?.myUpcomingDrills.edges.map((edge) => edge.node.id)).toContain(runId);
+    const upcoming = await gql<{
+      myUpcomingDrills: { edges: { node: { id: string; myRole: string } }[] };
+    }>(org.learner, '{ myUpcomingDrills { edges { node { id myRole } } } }');
+    expect(upcoming.data?.myUpcomingDrills.edges.map((edge) => edge.node)).toContainEqual({
+      id: runId,
+      myRole: 'lead',
+    });
     // Not a participant, another organization: exactly as if the run did not exist.
     expect(reasonOf(await gql(outsider, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');
     expect(reasonOf(await gql(other.admin, DRILL_RUN, { runId }))).toBe('DRILLS_NOT_FOUND');

@@ -25,6 +25,7 @@ export { digestsEqual, hashToken, randomToken } from './crypto/tokens.js';
 export {
   ConnectionType,
   MAX_PAGE_SIZE,
+  mapConnection,
   PageArgs,
   PageInfo,
   type Connection,

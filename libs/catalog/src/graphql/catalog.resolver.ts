@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { PageArgs, mapConnection, type Connection } from '@academy/common';
 import { CurrentActor, Permission, RequirePermission, type Actor } from '@academy/identity';
 import { CatalogReader, type CatalogRecord } from '../catalog/catalog-reader.js';
 import type {
@@ -69,13 +69,9 @@ export class CatalogResolver {
       page.first,
       page.after,
     );
-    return {
-      ...connection,
-      edges: connection.edges.map((edge) => ({
-        cursor: edge.cursor,
-        node: toCourse(edge.node as CatalogRecord<CourseFile>, actor.organizationId),
-      })),
-    };
+    return mapConnection(connection, (record) =>
+      toCourse(record as CatalogRecord<CourseFile>, actor.organizationId),
+    );
   }
 
   @RequirePermission(Permission.CATALOG_READ)

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Clock, type Connection } from '@academy/common';
+import { Clock, mapConnection, type Connection } from '@academy/common';
 import {
   CurrentActor,
   Permission,
@@ -77,19 +77,13 @@ export class PracticeResolver {
       args.first,
       args.after,
     );
-    return {
-      ...page,
-      edges: page.edges.map(({ cursor, node }) => ({
-        cursor,
-        node: {
-          id: node.id,
-          questionId: node.questionSlug,
-          domain: node.domainSlug,
-          dueAt: node.due,
-          lapses: node.lapses,
-          reviews: node.reps,
-        },
-      })),
-    };
+    return mapConnection(page, (card) => ({
+      id: card.id,
+      questionId: card.questionSlug,
+      domain: card.domainSlug,
+      dueAt: card.due,
+      lapses: card.lapses,
+      reviews: card.reps,
+    }));
   }
 }

@@ -50,6 +50,17 @@ export interface Connection<T> {
   totalCount: number;
 }
 
+/** The same page with each node mapped (e.g. an entity to its GraphQL object). */
+export function mapConnection<From, To>(
+  connection: Connection<From>,
+  map: (node: From) => To,
+): Connection<To> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+  };
+}
+
 /**
  * A Relay connection type for `node`: `<Name>Connection { edges { cursor node } pageInfo
  * totalCount }`. Each list query declares its own with `ConnectionType(User, 'User')`.

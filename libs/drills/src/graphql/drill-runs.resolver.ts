@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { PageArgs, mapConnection, type Connection } from '@academy/common';
 import {
   CurrentActor,
   Meta,
@@ -93,13 +93,7 @@ export class DrillRunsResolver {
     @Args() page: PageArgs,
   ): Promise<Connection<DrillRun>> {
     const connection = await this.reader.upcoming(actor, page.first, page.after);
-    return {
-      ...connection,
-      edges: connection.edges.map((edge) => ({
-        cursor: edge.cursor,
-        node: toDrillRun(edge.node, null),
-      })),
-    };
+    return mapConnection(connection, ({ run, roleSlug }) => toDrillRun(run, roleSlug));
   }
 
   @ResolveField(() => [DrillParticipant], { description: 'Who takes part, in which role.' })

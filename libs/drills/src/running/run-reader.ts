@@ -233,7 +233,7 @@ export class RunReader {
     actor: Actor,
     first: number,
     after?: string | null,
-  ): Promise<Connection<DrillRunEntity>> {
+  ): Promise<Connection<RunAccess>> {
     const query = this.dataSource
       .getRepository(DrillRunEntity)
       .createQueryBuilder('r')
@@ -250,14 +250,20 @@ export class RunReader {
         afterId: position.id,
       });
     }
-    const rows = await query
+    // One participant row per run and person, so raw rows and entities pair up in order.
+    const { entities, raw } = await query
+      .addSelect('p.role_slug', 'role_slug')
       .orderBy('r.starts_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .take(first + 1)
-      .getMany();
-    return toConnection(rows, first, after, totalCount, (row) => ({
-      sort: row.startsAt.toISOString(),
-      id: row.id,
+      .limit(first + 1)
+      .getRawAndEntities<{ role_slug: string }>();
+    const rows = entities.map((run, index) => ({
+      run,
+      roleSlug: raw[index]?.role_slug ?? null,
+    }));
+    return toConnection(rows, first, after, totalCount, ({ run }) => ({
+      sort: run.startsAt.toISOString(),
+      id: run.id,
     }));
   }
 }

@@ -1,4 +1,4 @@
-import type { Connection } from '@academy/common';
+import { mapConnection, type Connection } from '@academy/common';
 import type { SessionEntity } from '../entities/session.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
 import type { Session } from './objects/auth.object.js';
@@ -25,10 +25,7 @@ export function toUser(user: UserEntity): User {
 }
 
 export function toUserConnection(connection: Connection<UserEntity>): Connection<User> {
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toUser(edge.node) })),
-  };
+  return mapConnection(connection, toUser);
 }
 
 export function toSession(session: SessionEntity, currentSessionId: string | undefined): Session {

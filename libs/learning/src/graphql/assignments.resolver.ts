@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { PageArgs, mapConnection, type Connection } from '@academy/common';
 import {
   CurrentActor,
   Meta,
@@ -27,13 +27,7 @@ export class AssignmentsResolver {
     @Args() page: PageArgs,
   ): Promise<Connection<Assignment>> {
     const connection = await this.service.list(actor, page.first, page.after);
-    return {
-      ...connection,
-      edges: connection.edges.map((edge) => ({
-        cursor: edge.cursor,
-        node: toAssignment(edge.node),
-      })),
-    };
+    return mapConnection(connection, toAssignment);
   }
 
   @RequirePermission(Permission.LEARNING_ASSIGN)
