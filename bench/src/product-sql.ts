@@ -22,7 +22,7 @@ export interface ProductSql {
   /** CatalogReader.versionsByIds: the question and quiz versions an attempt drew (unnamed). */
   versionsByIds: string;
   /** CompletionService.completeIfDone's reads, after a passing grade (submit setup only). */
-  completion?: { course: string; state: string };
+  completion?: { course: NamedSql; state: NamedSql };
 }
 
 /** Runs each statement on the bench database and remembers its text by name. */
@@ -91,8 +91,8 @@ export async function captureProductSql(
 /**
  * The two reads CompletionService.completeIfDone makes in the grading transaction after a pass
  * (the course outline, then the lessons done and quizzes passed), taken by running it on an
- * in-progress enrollment of the learner through a recording stand-in for the transaction's
- * EntityManager. The enrollment is not complete, so it stops there; a write would throw.
+ * in-progress enrollment of the learner with recording stand-ins for its statements. The
+ * enrollment is not complete, so it stops there; anything else it used would throw.
  */
 export async function captureCompletionSql(
   db: pg.Pool,
@@ -105,13 +105,7 @@ export async function captureCompletionSql(
   );
   const row = rows[0];
   if (!row) throw new Error('the seeded learner has no course in progress');
-  const texts: string[] = [];
-  const manager = {
-    query: async (text: string, values: unknown[]): Promise<unknown[]> => {
-      texts.push(text);
-      return (await db.query<Record<string, unknown>>(text, values)).rows;
-    },
-  };
+  const recorder = new RecordingQueries(db);
   const unused = new Proxy(
     {},
     {
@@ -121,13 +115,14 @@ export async function captureCompletionSql(
     },
   );
   const reader = new CatalogReader(
-    { manager } as unknown as DataSource,
-    unused as unknown as PreparedQueries,
+    unused as unknown as DataSource,
+    recorder as unknown as PreparedQueries,
   );
   const completion = new CompletionService(
     new LearningCatalog(reader),
     unused as unknown as CertificateService,
     unused as unknown as DomainEvents,
+    recorder as unknown as PreparedQueries,
   );
   const enrollment = {
     id: row.id,
@@ -137,12 +132,11 @@ export async function captureCompletionSql(
     itemSlug: row.item_slug,
     status: row.status,
   } as unknown as Parameters<CompletionService['completeIfDone']>[1];
-  const completed = await completion.completeIfDone(
-    manager as unknown as EntityManager,
-    enrollment,
-  );
-  const [course, state] = texts;
-  if (completed || texts.length !== 2 || !course || !state)
-    throw new Error(`completeIfDone ran ${texts.length} statements: the capture must be updated`);
+  const completed = await completion.completeIfDone(unused as unknown as EntityManager, enrollment);
+  const [course, state] = [...recorder.texts].map(([name, text]) => ({ name, text }));
+  if (completed || recorder.texts.size !== 2 || !course || !state)
+    throw new Error(
+      `completeIfDone ran ${recorder.texts.size} statements: the capture must be updated`,
+    );
   return { course, state };
 }

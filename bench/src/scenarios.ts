@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppConfig } from '@academy/common';
 import type pg from 'pg';
-// Pure functions of the product (no framework, no database): the baseline computes what the
+// Pure functions and statement texts of the product (no framework, no database): the baseline computes what the
 // API computes from the same rows.
+import { AttemptStatements } from '../../libs/learning/src/quizzes/attempt-statements.js';
 import { gradeAnswers, type AnswerKey } from '../../libs/learning/src/quizzes/quiz-grading.js';
 import {
   nextLessonSlug,
@@ -262,17 +263,6 @@ interface AttemptRow {
   answers: Record<string, string[]>;
 }
 
-const READ_ATTEMPT = `SELECT * FROM quiz_attempts WHERE id = $1 AND organization_id = $2 AND user_id = $3
-  LIMIT 1`;
-
-const GRADE_ATTEMPT = `UPDATE quiz_attempts
-    SET answers = $2, status = 'graded', graded_at = $3, graded_by = 'submission', score = $4,
-        passed = $5, correctness = $6, submission_key = $7
-  WHERE id = $1 AND status = 'in-progress'`;
-
-const LOCK_ENROLLMENT = `SELECT * FROM enrollments WHERE id = $1 AND status = 'in-progress'
-  LIMIT 1 FOR UPDATE`;
-
 /**
  * Versions by id, kept for the life of the process as the API's LearningCatalog keeps them (a
  * version never changes): only misses are read, with the product's versionsByIds statement.
@@ -332,11 +322,10 @@ async function submitBaseline(
   const alreadyGraded = {
     data: { submitQuizAttempt: { __typename: 'AttemptAlreadyGraded', attemptId: input.attemptId } },
   };
-  const { rows } = await db.query<AttemptRow>(READ_ATTEMPT, [
-    input.attemptId,
-    claims.org,
-    claims.sub,
-  ]);
+  const { rows } = await db.query<AttemptRow>({
+    ...AttemptStatements.own,
+    values: [input.attemptId, claims.org, claims.sub],
+  });
   const attempt = rows[0];
   if (!attempt) throw new Error('No such attempt.');
   if (attempt.status !== 'in-progress') return alreadyGraded;
@@ -355,24 +344,29 @@ async function submitBaseline(
     const passingScore = Number(content.get(attempt.quiz_version_id)?.passingScore);
     const grade = gradeAnswers(keys, answers, passingScore);
     if (grade.passed) await client.query('START TRANSACTION');
-    const updated = await client.query(GRADE_ATTEMPT, [
-      attempt.id,
-      JSON.stringify(answers),
-      new Date(),
-      grade.score,
-      grade.passed,
-      JSON.stringify(grade.correctness),
-      input.idempotencyKey,
-    ]);
+    const updated = await client.query({
+      ...AttemptStatements.grade,
+      values: [
+        attempt.id,
+        new Date(),
+        'submission',
+        grade.score,
+        grade.passed,
+        JSON.stringify(grade.correctness),
+        input.idempotencyKey,
+        JSON.stringify(answers),
+      ],
+    });
     if (grade.passed) {
       if (updated.rowCount) {
-        const enrollment = await client.query<{ id: string; item_slug: string }>(LOCK_ENROLLMENT, [
-          attempt.enrollment_id,
-        ]);
+        const enrollment = await client.query<{ id: string; item_slug: string }>({
+          ...AttemptStatements.lockEnrollment,
+          values: [attempt.enrollment_id],
+        });
         const row = enrollment.rows[0];
         if (row) {
-          await client.query(completion.course, [claims.org, row.item_slug]);
-          await client.query(completion.state, [row.id]);
+          await client.query({ ...completion.course, values: [claims.org, row.item_slug] });
+          await client.query({ ...completion.state, values: [row.id] });
         }
       }
       await client.query('COMMIT');

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { CommonErrors, DomainError } from '@academy/common';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 function messagesOf(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((error) => {
@@ -18,6 +19,7 @@ function messagesOf(errors: ValidationError[], path = ''): string[] {
  * reports every problem at once as BAD_USER_INPUT. Values are never echoed back.
  */
 export function inputValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     transform: true,
     forbidUnknownValues: false,

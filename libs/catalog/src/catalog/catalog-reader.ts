@@ -130,9 +130,12 @@ export class CatalogReader {
        UNION ALL
        ${this.select(false)} AND i.kind IN ('lesson', 'quiz') AND i.parent_slug = $2
          AND EXISTS (SELECT 1 FROM course)`;
-    const rows = manager
-      ? await manager.query<Row[]>(sql, [organizationId, slug])
-      : await this.prepared.query<Row>('catalog.course-with-children', sql, [organizationId, slug]);
+    const rows = await this.prepared.query<Row>(
+      'catalog.course-with-children',
+      sql,
+      [organizationId, slug],
+      manager,
+    );
     const records = rows.map((row) => toRecord<Record<string, unknown>>(row));
     const course = records.find((record) => record.kind === 'course');
     if (!course) throw new DomainError(CatalogErrors.NOT_FOUND, `No course "${slug}".`);

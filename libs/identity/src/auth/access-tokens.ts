@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@academy/common';
 import { SignJWT, jwtVerify } from 'jose';
@@ -20,12 +20,22 @@ export interface AccessClaims {
  */
 @Injectable()
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  /**
+   * The signing key, imported once: given raw bytes, jose would import them into WebCrypto on
+   * every call.
+   */
+  private readonly key: Promise<webcrypto.CryptoKey>;
   /** Tokens whose signature was checked, with their expiry (bounded; oldest evicted first). */
   private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = Buffer.from(config.JWT_SIGNING_KEY, 'base64');
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      Buffer.from(config.JWT_SIGNING_KEY, 'base64'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
@@ -38,7 +48,7 @@ export class AccessTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt };
   }
 
@@ -70,7 +80,7 @@ export class AccessTokens {
     token: string,
   ): Promise<{ claims: AccessClaims; expiresAt: number } | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainEvents } from '@academy/database';
+import { DomainEvents, PreparedQueries } from '@academy/database';
 import type { EntityManager } from 'typeorm';
 import { CertificateService, addMonths } from '../certificates/certificate.service.js';
 import { LearningCatalog, type LearningItem } from '../content/learning-catalog.js';
@@ -19,6 +19,7 @@ export class CompletionService {
     @Inject(LearningCatalog) private readonly catalog: LearningCatalog,
     @Inject(CertificateService) private readonly certificates: CertificateService,
     @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
   ) {}
 
   /** Completes the course enrollment if it is done, then any track it finishes. */
@@ -28,13 +29,15 @@ export class CompletionService {
       enrollment.itemSlug,
       manager,
     );
-    const [state] = await manager.query<{ lessons_done: string[]; quizzes_passed: string[] }[]>(
+    const [state] = await this.prepared.query<{ lessons_done: string[]; quizzes_passed: string[] }>(
+      'learning.completion-state',
       `SELECT
          ARRAY(SELECT lesson_slug FROM lesson_progress
                 WHERE enrollment_id = $1 AND completed_at IS NOT NULL) AS lessons_done,
          ARRAY(SELECT DISTINCT quiz_slug FROM quiz_attempts
                 WHERE enrollment_id = $1 AND passed) AS quizzes_passed`,
       [enrollment.id],
+      manager,
     );
     const lessonsDone = new Set(state?.lessons_done ?? []);
     const quizzesPassed = new Set(state?.quizzes_passed ?? []);

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CatalogRecord, Question } from '@academy/catalog';
+import { PreparedQueries } from '@academy/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
 import { EnrollmentEntity } from '../entities/enrollment.entity.js';
 import { QuizAttemptEntity, type GradedBy } from '../entities/quiz-attempt.entity.js';
 import { CompletionService } from '../progress/completion.service.js';
 import { isPastDeadline } from './attempt-lifecycle.js';
+import { AttemptStatements } from './attempt-statements.js';
 import { gradeAnswers, type Grade } from './quiz-grading.js';
 
 /**
@@ -18,6 +20,7 @@ export class AttemptGrader {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(LearningCatalog) private readonly catalog: LearningCatalog,
     @Inject(CompletionService) private readonly completion: CompletionService,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
   ) {}
 
   /**
@@ -94,20 +97,32 @@ export class AttemptGrader {
       correctness: grade.correctness,
       submissionKey,
     };
-    const result = await manager
-      .createQueryBuilder()
-      .update(QuizAttemptEntity)
-      .set({ ...graded, answers: attempt.answers })
-      .where('id = :id AND status = :open', { id: attempt.id, open: 'in-progress' })
-      .execute();
-    if (!result.affected) return false;
+    const recorded = await this.prepared.query(
+      AttemptStatements.grade.name,
+      AttemptStatements.grade.text,
+      [
+        attempt.id,
+        graded.gradedAt,
+        graded.gradedBy,
+        graded.score,
+        graded.passed,
+        JSON.stringify(graded.correctness),
+        graded.submissionKey,
+        JSON.stringify(attempt.answers),
+      ],
+      manager,
+    );
+    if (recorded.length === 0) return false;
     Object.assign(attempt, graded);
     if (grade.passed) {
       // Starting the attempt already marked the enrollment in progress.
-      const enrollment = await manager.getRepository(EnrollmentEntity).findOne({
-        where: { id: attempt.enrollmentId, status: 'in-progress' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const [enrollment] = await this.prepared.entities(
+        EnrollmentEntity,
+        AttemptStatements.lockEnrollment.name,
+        AttemptStatements.lockEnrollment.text,
+        [attempt.enrollmentId],
+        manager,
+      );
       if (enrollment) await this.completion.completeIfDone(manager, enrollment);
     }
     return true;

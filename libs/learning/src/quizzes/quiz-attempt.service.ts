@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/common';
 import type { CatalogRecord } from '@academy/catalog';
+import { PreparedQueries } from '@academy/database';
 import type { Actor } from '@academy/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LearningCatalog, type QuizRules } from '../content/learning-catalog.js';
@@ -16,6 +17,7 @@ import {
 } from './attempt-lifecycle.js';
 import { checkAnswers } from './answer-shape.js';
 import { AttemptGrader } from './attempt-grader.js';
+import { AttemptStatements } from './attempt-statements.js';
 import { attemptView, type QuizAttemptView } from './attempt-views.js';
 import { drawQuestions } from './quiz-draw.js';
 
@@ -65,6 +67,7 @@ export class QuizAttemptService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(LearningCatalog) private readonly catalog: LearningCatalog,
     @Inject(AttemptGrader) private readonly grader: AttemptGrader,
+    @Inject(PreparedQueries) private readonly prepared: PreparedQueries,
   ) {}
 
   async start(actor: Actor, quizSlug: string): Promise<StartOutcome> {
@@ -149,7 +152,7 @@ export class QuizAttemptService {
 
   async saveAnswer(actor: Actor, attemptId: string, answer: GivenAnswer): Promise<AnswerOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const attempt = await this.lockOwn(manager, actor, attemptId);
+      const attempt = await this.findOwn(actor, attemptId, manager);
       const decision = decideAnswer(stateOf(attempt), new Date());
       if (decision.kind === 'closed') return { kind: 'already-graded', attemptId };
       if (decision.kind === 'deadline-passed') return { kind: 'deadline-passed', attemptId };
@@ -181,7 +184,7 @@ export class QuizAttemptService {
       );
     }
     const manager = this.dataSource.manager;
-    const attempt = await this.findOwn(manager, actor, attemptId);
+    const attempt = await this.findOwn(actor, attemptId);
     const decision = decideSubmit(stateOf(attempt), key, new Date());
     if (decision.kind === 'grade') {
       attempt.answers = { ...attempt.answers, ...this.checked(attempt, given) };
@@ -200,7 +203,7 @@ export class QuizAttemptService {
 
   private async afterGrading(actor: Actor, attemptId: string, key: string): Promise<SubmitOutcome> {
     const manager = this.dataSource.manager;
-    const attempt = await this.findOwn(manager, actor, attemptId);
+    const attempt = await this.findOwn(actor, attemptId);
     return decideSubmit(stateOf(attempt), key, new Date()).kind === 'replay'
       ? { kind: 'graded', attempt: await this.view(manager, attempt) }
       : { kind: 'already-graded', attemptId };
@@ -208,7 +211,7 @@ export class QuizAttemptService {
 
   /** One of the actor's own attempts. */
   async get(actor: Actor, attemptId: string): Promise<QuizAttemptView> {
-    const attempt = await this.findOwn(this.dataSource.manager, actor, attemptId);
+    const attempt = await this.findOwn(actor, attemptId);
     return this.view(this.dataSource.manager, attempt, undefined, false);
   }
 
@@ -271,15 +274,16 @@ export class QuizAttemptService {
     return checked.answers;
   }
 
-  private async lockOwn(manager: EntityManager, actor: Actor, attemptId: string) {
-    return this.findOwn(manager, actor, attemptId, true);
-  }
-
-  private async findOwn(manager: EntityManager, actor: Actor, attemptId: string, lock = false) {
-    const attempt = await manager.getRepository(QuizAttemptEntity).findOne({
-      where: { id: attemptId, organizationId: actor.organizationId, userId: actor.id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  /** One of the actor's attempts; given a transaction's manager, locked in it. */
+  private async findOwn(actor: Actor, attemptId: string, lockWithin?: EntityManager) {
+    const statement = lockWithin ? AttemptStatements.ownLocked : AttemptStatements.own;
+    const [attempt] = await this.prepared.entities(
+      QuizAttemptEntity,
+      statement.name,
+      statement.text,
+      [attemptId, actor.organizationId, actor.id],
+      lockWithin,
+    );
     if (!attempt) throw new DomainError(LearningErrors.NOT_FOUND, 'No such attempt.');
     return attempt;
   }
