@@ -11,13 +11,11 @@ import type pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 // The product's own statements and release path, so the baseline and the trigger cannot drift.
 import { RunChannel } from '../../libs/drills/src/live/run-channel.js';
-import {
-  DECISION_CONTEXT_SQL,
-  RECORD_RESPONSE_SQL,
-} from '../../libs/drills/src/running/decision.service.js';
+import { DecisionStatements } from '../../libs/drills/src/running/decision.service.js';
 import { InjectReleaser } from '../../libs/drills/src/running/inject-releaser.js';
 import { RunLedger } from '../../libs/drills/src/running/run-ledger.js';
 import { DrillScenarios } from '../../libs/drills/src/scenario/drill-scenarios.js';
+import { actorLookup } from './scenarios.js';
 import { accessTokens, type BenchContext } from './seed.js';
 
 /** Participants of the one run; each decision is answered by all of them at once. */
@@ -185,27 +183,31 @@ export async function timeDrillDecisions({ apiUrl, db, config, context }: Bench)
     await Promise.all(
       bare.participants.map(async (participant) => {
         const started = process.hrtime.bigint();
-        await db.query(
-          `SELECT u.role FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-          [participant.sessionId, participant.userId],
-        );
-        const { rows } = await db.query<{ role_slug: string; responses_close_at: Date }>(
-          DECISION_CONTEXT_SQL,
-          [bare.runId, context.organizationId, participant.userId, answer.slug],
-        );
-        const now = new Date();
-        const inserted = await db.query(RECORD_RESPONSE_SQL, [
+        const session = actorLookup(
+          participant.sessionId,
+          participant.userId,
           context.organizationId,
-          bare.runId,
-          answer.slug,
-          participant.userId,
-          participant.userId,
-          rows[0]?.role_slug,
-          answer.optionId,
-          now,
-          now > (rows[0]?.responses_close_at ?? now),
-        ]);
+        );
+        await db.query({ name: session.name, text: session.sql, values: session.params });
+        const { rows } = await db.query<{ role_slug: string; responses_close_at: Date }>({
+          ...DecisionStatements.context,
+          values: [bare.runId, context.organizationId, participant.userId, answer.slug],
+        });
+        const now = new Date();
+        const inserted = await db.query({
+          ...DecisionStatements.record,
+          values: [
+            context.organizationId,
+            bare.runId,
+            answer.slug,
+            participant.userId,
+            participant.userId,
+            rows[0]?.role_slug,
+            answer.optionId,
+            now,
+            now > (rows[0]?.responses_close_at ?? now),
+          ],
+        });
         if (inserted.rowCount !== 1) throw new Error('the baseline answer was not recorded');
         baselineLatencies.push(ms(started));
       }),

@@ -3,6 +3,7 @@ import type { AppConfig } from '@academy/common';
 import type pg from 'pg';
 // Pure functions and statement texts of the product (no framework, no database): the baseline computes what the
 // API computes from the same rows.
+import { ActorOfSession } from '../../libs/identity/src/auth/authentication.service.js';
 import { AttemptStatements } from '../../libs/learning/src/quizzes/attempt-statements.js';
 import { gradeAnswers, type AnswerKey } from '../../libs/learning/src/quizzes/quiz-grading.js';
 import {
@@ -143,13 +144,13 @@ const sequential = (
 };
 
 /** The statement the API runs to authenticate a bearer token (one per request). */
-const actorLookup = (sessionId: string, userId: string, organizationId: string): Statement => ({
-  name: 'identity.actor-of-session',
-  sql: `SELECT u.role, (o.settings->>'requireMfaForPrivilegedRoles' = 'true'
-          AND u.role IN ('ADMIN', 'MANAGER') AND u.mfa_enabled_at IS NULL) AS must_enrol_mfa
-          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
-         WHERE s.id = $1 AND u.id = $2 AND u.organization_id = $3
-           AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'ACTIVE'`,
+export const actorLookup = (
+  sessionId: string,
+  userId: string,
+  organizationId: string,
+): Statement => ({
+  name: ActorOfSession.name,
+  sql: ActorOfSession.text,
   params: [sessionId, userId, organizationId],
 });
 
