@@ -39,16 +39,16 @@ describe('notificationReceived over graphql-ws', () => {
   it('pushes a new notification to its owner only, and stops listening on disconnect', async () => {
     const learner = subscribeLive(api, NOTIFICATION_RECEIVED, bearer(org.learner));
     const manager = subscribeLive(api, NOTIFICATION_RECEIVED, bearer(org.manager));
-    await notifyWhenListening(api, {
-      organizationId: org.id,
-      userId: org.learner.id,
-      subject: 'For the learner',
-    });
-    await notifyWhenListening(api, {
-      organizationId: org.id,
-      userId: org.manager.id,
-      subject: 'For the manager',
-    });
+    await notifyWhenListening(
+      api,
+      { organizationId: org.id, userId: org.learner.id, subject: 'For the learner' },
+      learner,
+    );
+    await notifyWhenListening(
+      api,
+      { organizationId: org.id, userId: org.manager.id, subject: 'For the manager' },
+      manager,
+    );
 
     const received = await learner.message(0);
     expect(received).toMatchObject({

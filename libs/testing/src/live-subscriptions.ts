@@ -22,6 +22,8 @@ export interface LiveSubscription {
   message(index: number): Promise<LiveMessage>;
   /** The close code, once the connection has closed. */
   readonly closed: Promise<number>;
+  /** How the connection closed (code and reason), or null while it is open. */
+  readonly closure: { code: number; reason: string } | null;
   dispose(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function subscribeLive(
   connectionParams: Record<string, unknown>,
 ): LiveSubscription {
   const messages: LiveMessage[] = [];
+  let closure: { code: number; reason: string } | null = null;
   let closedWith: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => {
     closedWith = resolve;
@@ -46,7 +49,9 @@ export function subscribeLive(
     retryAttempts: 0,
     on: {
       closed: (event) => {
-        closedWith((event as { code: number }).code);
+        const { code, reason } = event as { code: number; reason?: string };
+        closure = { code, reason: reason ?? '' };
+        closedWith(code);
       },
     },
   });
@@ -64,6 +69,9 @@ export function subscribeLive(
   return {
     messages,
     closed,
+    get closure() {
+      return closure;
+    },
     async message(index) {
       await waitFor(() => messages.length > index, `live message ${index}`);
       const message = messages[index];
@@ -85,16 +93,23 @@ export async function inboxListeners(api: TestApi, userId: string): Promise<numb
 
 /**
  * Puts a notification in the person's inbox the way the worker does, once a live subscription
- * of theirs listens (the protocol does not acknowledge a subscription, Redis does).
+ * of theirs listens (the protocol does not acknowledge a subscription, Redis does). Given the
+ * subscription expected to listen, fails at once, with its close code, should it close first.
  */
 export async function notifyWhenListening(
   api: TestApi,
   notification: Pick<NewNotification, 'organizationId' | 'userId' | 'subject'>,
+  expected?: LiveSubscription,
 ): Promise<void> {
-  await waitFor(
-    async () => (await inboxListeners(api, notification.userId)) > 0,
-    'a live subscription to listen',
-  );
+  await waitFor(async () => {
+    const closure = expected?.closure;
+    if (closure) {
+      throw new Error(
+        `the live subscription closed (${closure.code} ${closure.reason}) before it listened; it received ${JSON.stringify(expected.messages)}`,
+      );
+    }
+    return (await inboxListeners(api, notification.userId)) > 0;
+  }, 'a live subscription to listen');
   await api.app.get(InAppNotifier).add({
     ...notification,
     kind: 'test',
