@@ -14,10 +14,27 @@ import {
 import { buildSchema } from 'graphql';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationMatrix, type Caller, type MatrixContext } from './authorization-matrix.js';
+import {
+  UNKNOWN,
+  authorizationMatrix,
+  type Caller,
+  type MatrixContext,
+  type MatrixRow,
+} from './authorization-matrix.js';
 
 const CALLERS: Caller[] = ['anonymous', 'learner', 'manager', 'other', 'admin'];
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000abcd';
+const MALFORMED_ID = 'not-a-uuid';
+const REFUSALS = ['IDENTITY_NOT_AUTHENTICATED', 'IDENTITY_FORBIDDEN'];
+
+/** The row's request with its id malformed, or null when it takes no id. */
+function withMalformedId(row: MatrixRow, variables: Record<string, unknown> | undefined) {
+  if (row.idVariable) {
+    return { document: row.document, variables: { ...variables, [row.idVariable]: MALFORMED_ID } };
+  }
+  if (!row.document.includes(UNKNOWN)) return null;
+  return { document: row.document.replaceAll(UNKNOWN, MALFORMED_ID), variables };
+}
 
 describe('authorization matrix', () => {
   let api: TestApi;
@@ -166,6 +183,20 @@ describe('authorization matrix', () => {
       // The row ended everyone's session (signOut): give the next rows fresh ones.
       if (row.consumesSession) await signInEveryone();
       expect(outcomes).toEqual(row.expect);
+
+      // A malformed id is bad input for whoever may call the operation, refused before the
+      // resolver runs (never an internal error from a failed cast in SQL).
+      const caller = CALLERS.find((candidate) => !REFUSALS.includes(row.expect[candidate]));
+      const malformed =
+        caller && !row.overWebSocket && withMalformedId(row, row.variables?.(context, caller));
+      if (caller && malformed) {
+        const { body } = await api.graphql(
+          malformed.document,
+          malformed.variables,
+          headers.get(caller),
+        );
+        expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      }
     });
   }
 });

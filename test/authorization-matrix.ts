@@ -70,7 +70,8 @@ const prepMiss: Record<Caller, string> = {
   anonymous: NOT_AUTHENTICATED,
 };
 /** An id that names nothing, in every organization. */
-const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
+/** The id written into documents for an object that does not exist. */
+export const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
 /** Admin-only, on an object of the first organization: other admins must not find it. */
 const adminsOfTheOrganization: Record<Caller, string> = { ...adminsOnly, other: NOT_FOUND };
 

@@ -41,4 +41,6 @@ export {
 export { PerRequest } from './per-request.js';
 export { canonicalJson, containsPattern } from './canonical-json.js';
 export { GraphQLJSONObject } from './graphql/json.scalar.js';
+export { IdArg } from './graphql/id-arg.js';
+export { isUuid } from './uuid.js';
 export { Clock, ClockModule, SystemClock } from './clock/clock.js';

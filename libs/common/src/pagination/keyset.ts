@@ -1,5 +1,6 @@
 import { DomainError, defineErrorCodes } from '../errors/domain-error.js';
 import type { Connection } from './connection.js';
+import { isUuid } from '../uuid.js';
 
 export const PaginationErrors = defineErrorCodes('PAGINATION', {
   INVALID_CURSOR: 'BAD_USER_INPUT',
@@ -18,7 +19,6 @@ export function encodeCursor(position: KeysetPosition): string {
 /** What a list sorts by, so that a cursor's sort value can be checked before it reaches SQL. */
 export type SortKind = 'text' | 'time' | 'date' | 'integer';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORT_SHAPES: Record<SortKind, (value: string) => boolean> = {
   text: () => true,
   time: (value) => !Number.isNaN(Date.parse(value)),
@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string, sortKind: SortKind = 'text'): Keyse
       typeof parsed[0] === 'string' &&
       typeof parsed[1] === 'string' &&
       SORT_SHAPES[sortKind](parsed[0]) &&
-      UUID.test(parsed[1])
+      isUuid(parsed[1])
     ) {
       return { sort: parsed[0], id: parsed[1] };
     }

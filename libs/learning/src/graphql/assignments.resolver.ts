@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs, mapConnection, type Connection } from '@academy/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Connection, IdArg, mapConnection, PageArgs } from '@academy/common';
 import {
   CurrentActor,
   Meta,
@@ -63,7 +63,7 @@ export class AssignmentsResolver {
   })
   async withdrawAssignment(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<Assignment> {
     return toAssignment(await this.service.withdraw(actor, id, meta));
@@ -75,7 +75,7 @@ export class AssignmentsResolver {
   })
   async changeAssignmentDueDate(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('due') due: DueDateInput,
     @Meta() meta: RequestMeta,
   ): Promise<Assignment> {

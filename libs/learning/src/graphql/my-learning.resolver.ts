@@ -1,5 +1,6 @@
+import { IdArg } from '@academy/common';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CurrentActor,
   Meta,
@@ -55,7 +56,7 @@ export class MyLearningResolver {
   @Mutation(() => LessonStep, { description: 'Open a lesson: it becomes the resume point.' })
   async openLesson(
     @CurrentActor() actor: Actor,
-    @Args('enrollmentId', { type: () => ID }) enrollmentId: string,
+    @IdArg('enrollmentId') enrollmentId: string,
     @Args('lessonSlug') lessonSlug: string,
   ): Promise<LessonStep> {
     return this.step(

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Connection, IdArg, PageArgs } from '@academy/common';
 import {
   CurrentActor,
   Meta,
@@ -46,7 +46,7 @@ export class RecordsResolver {
   })
   async transcript(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, nullable: true }) userId?: string | null,
+    @IdArg('userId', { nullable: true }) userId?: string | null,
   ): Promise<Transcript> {
     const transcript = await this.transcripts.transcript(actor, userId);
     return {

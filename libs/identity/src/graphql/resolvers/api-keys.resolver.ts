@@ -1,5 +1,6 @@
+import { IdArg } from '@academy/common';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, RequestMeta } from '../../access/actor.js';
 import { Permission } from '../../access/permissions.js';
 import { ApiKeyService } from '../../api-keys/api-key.service.js';
@@ -36,7 +37,7 @@ export class ApiKeysResolver {
   @Mutation(() => ApiKey, { description: 'Revoke a key at once.' })
   revokeApiKey(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<ApiKeyEntity> {
     return this.keys.revoke(actor, id, meta);

@@ -10,7 +10,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { type Connection, IdArg, PageArgs } from '@academy/common';
 import type { Actor, RequestMeta } from '../../access/actor.js';
 import { Permission } from '../../access/permissions.js';
 import type { GroupEntity } from '../../entities/group.entity.js';
@@ -40,10 +40,7 @@ export class GroupsResolver {
 
   @RequirePermission(Permission.GROUPS_READ)
   @Query(() => Group, { description: 'One group.' })
-  group(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<GroupEntity> {
+  group(@CurrentActor() actor: Actor, @IdArg('id') id: string): Promise<GroupEntity> {
     return this.groupService.get(actor, id);
   }
 
@@ -66,7 +63,7 @@ export class GroupsResolver {
   @Mutation(() => Group)
   updateGroup(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: UpdateGroupInput,
     @Meta() meta: RequestMeta,
   ): Promise<GroupEntity> {
@@ -77,7 +74,7 @@ export class GroupsResolver {
   @Mutation(() => Boolean, { description: 'Delete a group; its members stay in the organization.' })
   async deleteGroup(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<boolean> {
     await this.groupService.delete(actor, id, meta);
@@ -90,7 +87,7 @@ export class GroupsResolver {
   })
   addGroupMembers(
     @CurrentActor() actor: Actor,
-    @Args('groupId', { type: () => ID }) groupId: string,
+    @IdArg('groupId') groupId: string,
     @Args('userIds', { type: () => [ID] }) userIds: string[],
     @Meta() meta: RequestMeta,
   ): Promise<GroupEntity> {
@@ -101,7 +98,7 @@ export class GroupsResolver {
   @Mutation(() => Group)
   removeGroupMembers(
     @CurrentActor() actor: Actor,
-    @Args('groupId', { type: () => ID }) groupId: string,
+    @IdArg('groupId') groupId: string,
     @Args('userIds', { type: () => [ID] }) userIds: string[],
     @Meta() meta: RequestMeta,
   ): Promise<GroupEntity> {

@@ -1,5 +1,6 @@
+import { IdArg } from '@academy/common';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, RequestMeta } from '../../access/actor.js';
 import { Permission } from '../../access/permissions.js';
 import { MfaService } from '../../mfa/mfa.service.js';
@@ -66,7 +67,7 @@ export class MeResolver {
   @Mutation(() => Boolean, { description: 'End one of one’s own sessions.' })
   async revokeMySession(
     @CurrentActor() actor: Actor,
-    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @IdArg('sessionId') sessionId: string,
     @Meta() meta: RequestMeta,
   ): Promise<boolean> {
     const session = await this.sessions.findOwn(actor.organizationId, actor.id, sessionId);

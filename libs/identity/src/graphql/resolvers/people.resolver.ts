@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '@academy/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Connection, IdArg, PageArgs } from '@academy/common';
 import type { Actor, RequestMeta } from '../../access/actor.js';
 import { Permission } from '../../access/permissions.js';
 import { BulkInviteService } from '../../invitations/bulk-invite.service.js';
@@ -47,10 +47,7 @@ export class PeopleResolver {
 
   @RequirePermission(Permission.PEOPLE_READ)
   @Query(() => User, { description: 'One person the caller may see.' })
-  async user(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<User> {
+  async user(@CurrentActor() actor: Actor, @IdArg('id') id: string): Promise<User> {
     return toUser(await this.directory.get(actor, id));
   }
 
@@ -71,7 +68,7 @@ export class PeopleResolver {
   @Mutation(() => Invitation, { description: 'Send a new invitation, replacing the earlier one.' })
   async resendInvitation(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }) userId: string,
+    @IdArg('userId') userId: string,
     @Meta() meta: RequestMeta,
   ): Promise<Invitation> {
     const { user, expiresAt } = await this.onboarding.resendInvitation(actor, userId, meta);
@@ -94,7 +91,7 @@ export class PeopleResolver {
   @Mutation(() => User, { description: 'Change a person’s profile or manager.' })
   async updateUser(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: UpdateUserInput,
     @Meta() meta: RequestMeta,
   ): Promise<User> {
@@ -107,7 +104,7 @@ export class PeopleResolver {
   })
   async changeUserRole(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('role', { type: () => Role }) role: Role,
     @Meta() meta: RequestMeta,
   ): Promise<User> {
@@ -120,7 +117,7 @@ export class PeopleResolver {
   })
   async deactivateUser(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<User> {
     return toUser(await this.userAdmin.deactivate(actor, id, meta));
@@ -130,7 +127,7 @@ export class PeopleResolver {
   @Mutation(() => User, { description: 'Let a deactivated person sign in again.' })
   async reactivateUser(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<User> {
     return toUser(await this.userAdmin.reactivate(actor, id, meta));
@@ -142,7 +139,7 @@ export class PeopleResolver {
   })
   async resetUserMfa(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Meta() meta: RequestMeta,
   ): Promise<User> {
     return toUser(await this.mfa.resetFor(actor, id, meta));
