@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '@academy/common';
 import {
   CurrentActor,
   Permission,
@@ -24,10 +25,7 @@ export class QuizAttemptsResolver {
 
   @RequirePermission(Permission.SELF)
   @Query(() => QuizAttempt, { description: 'One of your attempts.' })
-  async quizAttempt(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<QuizAttempt> {
+  async quizAttempt(@CurrentActor() actor: Actor, @IdArg('id') id: string): Promise<QuizAttempt> {
     return this.attempts.get(personOf(actor, OWN_LEARNING), id);
   }
 
@@ -44,7 +42,7 @@ export class QuizAttemptsResolver {
   @Mutation(() => SaveQuizAnswerResult, { description: 'Save one answer of an open attempt.' })
   async saveQuizAnswer(
     @CurrentActor() actor: Actor,
-    @Args('attemptId', { type: () => ID }) attemptId: string,
+    @IdArg('attemptId') attemptId: string,
     @Args('answer') answer: QuizAnswerInput,
   ) {
     return toAnswerResult(
