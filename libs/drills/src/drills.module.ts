@@ -9,6 +9,7 @@ import { DecisionService } from './running/decision.service.js';
 import { InjectReleaser } from './running/inject-releaser.js';
 import { RunControl } from './running/run-control.service.js';
 import { RunLedger } from './running/run-ledger.js';
+import { RunProgressReader } from './running/run-progress.js';
 import { RunReader } from './running/run-reader.js';
 import { RunTimeline } from './running/run-timeline.js';
 import { SelfPacedDrills } from './running/self-paced.service.js';
@@ -26,6 +27,7 @@ const services = [
   RunWriter,
   SeriesOccurrences,
   RunLedger,
+  RunProgressReader,
   RunTimeline,
   RunControl,
   RunReader,

@@ -5,12 +5,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillParticipantEntity } from '../entities/drill-participant.entity.js';
 import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
-import { DrillRunEntity, DrillRunMode, DrillRunStatus } from '../entities/drill-run.entity.js';
+import {
+  DrillRunEntity,
+  DrillRunMode,
+  DrillRunStatus,
+  OPEN_RUN_STATUSES,
+} from '../entities/drill-run.entity.js';
 import { SOLO_ROLE, injectsInOrder } from '../scenario/drill-scenario.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
 import { InjectReleaser } from './inject-releaser.js';
 import { RunControl } from './run-control.service.js';
 import { RunLedger } from './run-ledger.js';
+import { RunProgressReader } from './run-progress.js';
 
 /**
  * Practice for those who missed a live drill: a learner plays a scenario alone, in every role.
@@ -26,6 +32,7 @@ export class SelfPacedDrills {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
     @Inject(RunLedger) private readonly ledger: RunLedger,
+    @Inject(RunProgressReader) private readonly progress: RunProgressReader,
     @Inject(InjectReleaser) private readonly releaser: InjectReleaser,
     @Inject(RunControl) private readonly control: RunControl,
   ) {}
@@ -76,13 +83,7 @@ export class SelfPacedDrills {
       }
       // Scheduled for a team run since this practice began: it waits until that run has ended.
       await this.refuseWhileOnTeamRun(manager, actor, run.scenarioSlug);
-      const scenario = await this.scenarios.version(
-        run.organizationId,
-        run.scenarioVersionId,
-        manager,
-      );
-      const released = await this.ledger.releasedSlugs(manager, run.id);
-      const next = injectsInOrder(scenario).find((inject) => !released.has(inject.slug));
+      const { next } = await this.progress.read(manager, run);
       if (next) await this.releaser.release(manager, run, next);
       else await this.control.finish(manager, run, { actor, meta });
       return run;
@@ -98,13 +99,7 @@ export class SelfPacedDrills {
       `SELECT 1 FROM drill_runs r JOIN drill_participants p ON p.run_id = r.id
         WHERE r.organization_id = $1 AND p.organization_id = $1 AND p.user_id = $2
           AND r.scenario_slug = $3 AND r.mode = $4 AND r.status = ANY($5) LIMIT 1`,
-      [
-        actor.organizationId,
-        actor.id,
-        scenarioSlug,
-        DrillRunMode.TEAM,
-        [DrillRunStatus.SCHEDULED, DrillRunStatus.RUNNING, DrillRunStatus.PAUSED],
-      ],
+      [actor.organizationId, actor.id, scenarioSlug, DrillRunMode.TEAM, OPEN_RUN_STATUSES],
     );
     if (ahead) {
       throw new DomainError(
