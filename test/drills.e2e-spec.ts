@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   DRILL_CANARY,
@@ -21,6 +22,7 @@ import {
 import { StatementCounter } from '@academy/database';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DrillNoticeHandler } from '../libs/notifications/src/jobs/drill-notice.handler.js';
 
 const MINUTE = 60_000;
 const RUN = `id status myRole openedAt pausedAt endedAt scoredAt participants { userId roleSlug }
@@ -630,5 +632,74 @@ describe('incident-response drills', () => {
       input: { scenarioSlug: 'canary-drill', startsAt: at(300).toISOString() },
     });
     expect(codeOf(nobody)).toBe('BAD_USER_INPUT');
+  });
+
+  it('drops a drill notice that is no longer true, and sends none to someone no longer active', async () => {
+    const leaver = await invitePerson(api, org.slug, org.admin, {
+      email: 'leaver@drills.test',
+      displayName: 'Leaver Person',
+      role: 'LEARNER',
+    });
+    const scheduled = await gql<{ scheduleDrill: { id: string } }>(org.admin, SCHEDULE, {
+      input: {
+        scenarioSlug: 'canary-drill',
+        startsAt: at(60).toISOString(),
+        participants: [
+          { userId: analyst.id, roleSlug: 'analyst' },
+          { userId: leaver.id, roleSlug: 'comms' },
+        ],
+      },
+    });
+    expect(scheduled.errors).toBeUndefined();
+    const runId = scheduled.data?.scheduleDrill.id ?? '';
+    // The worker's handler, given a message as the outbox would claim it: did it notify anyone?
+    const handler = worker.get(DrillNoticeHandler);
+    const notifies = async (
+      stage: 'invitation' | 'reminder',
+      person: SignedInPerson,
+      organizationId = org.id,
+    ) => {
+      const id = randomUUID();
+      await handler.handle({
+        id,
+        organizationId,
+        topic: 'drills.participant-notice',
+        payload: { runId, userId: person.id, stage },
+        attempts: 0,
+        firstClaim: true,
+        createdAt: new Date(),
+      });
+      const [row] = await db.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM notifications WHERE source_message_id = $1',
+        [id],
+      );
+      return Number(row?.n) > 0;
+    };
+
+    // Scheduled: invited and reminded; no one outside the run or the organization is told.
+    expect(await notifies('invitation', analyst)).toBe(true);
+    expect(await notifies('reminder', analyst)).toBe(true);
+    expect(await notifies('invitation', leaver)).toBe(true);
+    expect(await notifies('invitation', outsider)).toBe(false);
+    expect(await notifies('invitation', analyst, other.id)).toBe(false);
+    // Someone deactivated since is told nothing.
+    const deactivated = await gql(
+      org.admin,
+      'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
+      {
+        id: leaver.id,
+      },
+    );
+    expect(deactivated.errors).toBeUndefined();
+    expect(await notifies('invitation', leaver)).toBe(false);
+    // Once the run has opened, a reminder is moot; an invitation still brings people in.
+    await advanceTo(60.05);
+    await waitFor(async () => (await runOf(analyst, runId)).status === 'RUNNING', 'the opening');
+    expect(await notifies('reminder', analyst)).toBe(false);
+    expect(await notifies('invitation', analyst)).toBe(true);
+    // Once it is over, neither.
+    const ended = await gql(org.admin, STEER('endDrill'), { runId });
+    expect(ended.errors).toBeUndefined();
+    expect(await notifies('invitation', analyst)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { IdentityModule } from '@academy/identity';
 import { LearningModule } from '@academy/learning';
 import { OutboxModule } from '@academy/outbox';
 import { RunChannel } from './live/run-channel.js';
+import { ParticipantNotices } from './notices/participant-notices.js';
 import { RemedialAssigner } from './remedial/remedial-assigner.js';
 import { DecisionService } from './running/decision.service.js';
 import { InjectReleaser } from './running/inject-releaser.js';
@@ -39,6 +40,7 @@ const services = [
   ReportReader,
   SelfPacedDrills,
   ParticipationStats,
+  ParticipantNotices,
 ];
 
 /**
