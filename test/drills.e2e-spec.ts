@@ -20,6 +20,8 @@ import {
   type TestApi,
 } from '@academy/testing';
 import { StatementCounter } from '@academy/database';
+import { REDIS } from '@academy/queue';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DrillNoticeHandler } from '../libs/notifications/src/jobs/drill-notice.handler.js';
@@ -701,5 +703,62 @@ describe('incident-response drills', () => {
     const ended = await gql(org.admin, STEER('endDrill'), { runId });
     expect(ended.errors).toBeUndefined();
     expect(await notifies('invitation', analyst)).toBe(false);
+  });
+
+  it('announces a released inject once Redis takes it again: its message is retried, and releases nothing twice', async () => {
+    const runId = await schedule(at(90));
+    const live = subscribeLive(
+      api,
+      `subscription { drillInjectReleased(runId: "${runId}") { id slug } }`,
+      analyst.auth,
+    );
+    await waitFor(async () => (await drillRunListeners(api, runId)) > 0, 'the live subscription');
+    const releaseMessages = () =>
+      db.query<{ status: string; attempts: number }[]>(
+        `SELECT status, attempts FROM outbox_messages
+          WHERE topic = 'drills.inject-release' AND payload->>'runId' = $1::text
+            AND payload->>'injectSlug' IN ('alert', 'analyst-note')`,
+        [runId],
+      );
+    // The worker's client for its own keys and announcements is cut off: every publish fails.
+    const workerRedis = worker.get<Redis>(REDIS);
+    workerRedis.disconnect();
+    try {
+      // Minute 0: both injects at offset 0 are released, but neither could be announced.
+      await advanceTo(90.05);
+      await waitFor(
+        async () =>
+          (await releaseMessages()).filter((message) => message.attempts > 0).length === 2,
+        'the failed announcements',
+      );
+      expect((await released(analyst, runId)).sort()).toEqual(['alert', 'analyst-note']);
+      expect(live.messages).toEqual([]);
+    } finally {
+      await workerRedis.connect();
+    }
+    // The retries release nothing again and announce what the first attempts could not.
+    await live.message(1);
+    const arrived = live.messages.map(
+      (message) =>
+        message.kind === 'next' &&
+        (message.result.data as { drillInjectReleased: { slug: string } }).drillInjectReleased.slug,
+    );
+    expect(arrived.sort()).toEqual(['alert', 'analyst-note']);
+    await waitFor(
+      async () => (await releaseMessages()).every((message) => message.status === 'done'),
+      'the retried messages',
+    );
+    const releases = await db.query<{ inject_slug: string; announced: boolean }[]>(
+      `SELECT inject_slug, announced_at IS NOT NULL AS announced FROM drill_inject_releases
+        WHERE run_id = $1 ORDER BY inject_slug`,
+      [runId],
+    );
+    expect(releases).toEqual([
+      { inject_slug: 'alert', announced: true },
+      { inject_slug: 'analyst-note', announced: true },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.messages).toHaveLength(2);
+    await live.dispose();
   });
 });

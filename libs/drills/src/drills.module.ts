@@ -3,6 +3,7 @@ import { CatalogModule } from '@academy/catalog';
 import { IdentityModule } from '@academy/identity';
 import { LearningModule } from '@academy/learning';
 import { OutboxModule } from '@academy/outbox';
+import { InjectAnnouncer } from './live/inject-announcer.js';
 import { RunChannel } from './live/run-channel.js';
 import { ParticipantNotices } from './notices/participant-notices.js';
 import { RemedialAssigner } from './remedial/remedial-assigner.js';
@@ -33,6 +34,7 @@ const services = [
   RunControl,
   RunReader,
   RunChannel,
+  InjectAnnouncer,
   InjectReleaser,
   DecisionService,
   RunScorer,
