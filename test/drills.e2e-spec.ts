@@ -546,9 +546,21 @@ describe('incident-response drills', () => {
       'DRILLS_INVALID_INPUT',
     );
 
+    // Like a team run's, the injects reach the run's live subscription as the learner advances.
+    const live = subscribeLive(
+      api,
+      `subscription { drillInjectReleased(runId: "${runId}") { slug } }`,
+      outsider.auth,
+    );
+    await waitFor(async () => (await drillRunListeners(api, runId)) > 0, 'the live subscription');
     expect((await submit(outsider, runId, 'alert', 'c')).errors).toBeUndefined();
     await advance();
     expect(await released(outsider, runId)).toEqual(['alert', 'analyst-note']);
+    expect(await live.message(0)).toEqual({
+      kind: 'next',
+      result: { data: { drillInjectReleased: { slug: 'analyst-note' } } },
+    });
+    await live.dispose();
     await advance();
     expect((await submit(outsider, runId, 'press', 'a')).errors).toBeUndefined();
     await advance();
