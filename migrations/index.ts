@@ -11,6 +11,7 @@ import { IndexRemindersByDigest1795673133817 } from './1795673133817-index-remin
 import { CreateCertificationPrep1795673533582 } from './1795673533582-create-certification-prep.js';
 import { CreateDrills1795673931941 } from './1795673931941-create-drills.js';
 import { IndexReviewCardsByDue1795678870918 } from './1795678870918-index-review-cards-by-due.js';
+import { RecordInjectAnnouncements1795683191241 } from './1795683191241-record-inject-announcements.js';
 
 export const migrations = [
   CreateWorkerHeartbeats1764108000000,
@@ -25,4 +26,5 @@ export const migrations = [
   CreateCertificationPrep1795673533582,
   CreateDrills1795673931941,
   IndexReviewCardsByDue1795678870918,
+  RecordInjectAnnouncements1795683191241,
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   DRILL_CANARY,
@@ -19,8 +20,11 @@ import {
   type TestApi,
 } from '@academy/testing';
 import { StatementCounter } from '@academy/database';
+import { REDIS } from '@academy/queue';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DrillNoticeHandler } from '../libs/notifications/src/jobs/drill-notice.handler.js';
 
 const MINUTE = 60_000;
 const RUN = `id status myRole openedAt pausedAt endedAt scoredAt participants { userId roleSlug }
@@ -542,9 +546,21 @@ describe('incident-response drills', () => {
       'DRILLS_INVALID_INPUT',
     );
 
+    // Like a team run's, the injects reach the run's live subscription as the learner advances.
+    const live = subscribeLive(
+      api,
+      `subscription { drillInjectReleased(runId: "${runId}") { slug } }`,
+      outsider.auth,
+    );
+    await waitFor(async () => (await drillRunListeners(api, runId)) > 0, 'the live subscription');
     expect((await submit(outsider, runId, 'alert', 'c')).errors).toBeUndefined();
     await advance();
     expect(await released(outsider, runId)).toEqual(['alert', 'analyst-note']);
+    expect(await live.message(0)).toEqual({
+      kind: 'next',
+      result: { data: { drillInjectReleased: { slug: 'analyst-note' } } },
+    });
+    await live.dispose();
     await advance();
     expect((await submit(outsider, runId, 'press', 'a')).errors).toBeUndefined();
     await advance();
@@ -630,5 +646,131 @@ describe('incident-response drills', () => {
       input: { scenarioSlug: 'canary-drill', startsAt: at(300).toISOString() },
     });
     expect(codeOf(nobody)).toBe('BAD_USER_INPUT');
+  });
+
+  it('drops a drill notice that is no longer true, and sends none to someone no longer active', async () => {
+    const leaver = await invitePerson(api, org.slug, org.admin, {
+      email: 'leaver@drills.test',
+      displayName: 'Leaver Person',
+      role: 'LEARNER',
+    });
+    const scheduled = await gql<{ scheduleDrill: { id: string } }>(org.admin, SCHEDULE, {
+      input: {
+        scenarioSlug: 'canary-drill',
+        startsAt: at(60).toISOString(),
+        participants: [
+          { userId: analyst.id, roleSlug: 'analyst' },
+          { userId: leaver.id, roleSlug: 'comms' },
+        ],
+      },
+    });
+    expect(scheduled.errors).toBeUndefined();
+    const runId = scheduled.data?.scheduleDrill.id ?? '';
+    // The worker's handler, given a message as the outbox would claim it: did it notify anyone?
+    const handler = worker.get(DrillNoticeHandler);
+    const notifies = async (
+      stage: 'invitation' | 'reminder',
+      person: SignedInPerson,
+      organizationId = org.id,
+    ) => {
+      const id = randomUUID();
+      await handler.handle({
+        id,
+        organizationId,
+        topic: 'drills.participant-notice',
+        payload: { runId, userId: person.id, stage },
+        attempts: 0,
+        firstClaim: true,
+        createdAt: new Date(),
+      });
+      const [row] = await db.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM notifications WHERE source_message_id = $1',
+        [id],
+      );
+      return Number(row?.n) > 0;
+    };
+
+    // Scheduled: invited and reminded; no one outside the run or the organization is told.
+    expect(await notifies('invitation', analyst)).toBe(true);
+    expect(await notifies('reminder', analyst)).toBe(true);
+    expect(await notifies('invitation', leaver)).toBe(true);
+    expect(await notifies('invitation', outsider)).toBe(false);
+    expect(await notifies('invitation', analyst, other.id)).toBe(false);
+    // Someone deactivated since is told nothing.
+    const deactivated = await gql(
+      org.admin,
+      'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
+      {
+        id: leaver.id,
+      },
+    );
+    expect(deactivated.errors).toBeUndefined();
+    expect(await notifies('invitation', leaver)).toBe(false);
+    // Once the run has opened, a reminder is moot; an invitation still brings people in.
+    await advanceTo(60.05);
+    await waitFor(async () => (await runOf(analyst, runId)).status === 'RUNNING', 'the opening');
+    expect(await notifies('reminder', analyst)).toBe(false);
+    expect(await notifies('invitation', analyst)).toBe(true);
+    // Once it is over, neither.
+    const ended = await gql(org.admin, STEER('endDrill'), { runId });
+    expect(ended.errors).toBeUndefined();
+    expect(await notifies('invitation', analyst)).toBe(false);
+  });
+
+  it('announces a released inject once Redis takes it again: its message is retried, and releases nothing twice', async () => {
+    const runId = await schedule(at(90));
+    const live = subscribeLive(
+      api,
+      `subscription { drillInjectReleased(runId: "${runId}") { id slug } }`,
+      analyst.auth,
+    );
+    await waitFor(async () => (await drillRunListeners(api, runId)) > 0, 'the live subscription');
+    const releaseMessages = () =>
+      db.query<{ status: string; attempts: number }[]>(
+        `SELECT status, attempts FROM outbox_messages
+          WHERE topic = 'drills.inject-release' AND payload->>'runId' = $1::text
+            AND payload->>'injectSlug' IN ('alert', 'analyst-note')`,
+        [runId],
+      );
+    // The worker's client for its own keys and announcements is cut off: every publish fails.
+    const workerRedis = worker.get<Redis>(REDIS);
+    workerRedis.disconnect();
+    try {
+      // Minute 0: both injects at offset 0 are released, but neither could be announced.
+      await advanceTo(90.05);
+      await waitFor(
+        async () =>
+          (await releaseMessages()).filter((message) => message.attempts > 0).length === 2,
+        'the failed announcements',
+      );
+      expect((await released(analyst, runId)).sort()).toEqual(['alert', 'analyst-note']);
+      expect(live.messages).toEqual([]);
+    } finally {
+      await workerRedis.connect();
+    }
+    // The retries release nothing again and announce what the first attempts could not.
+    await live.message(1);
+    const arrived = live.messages.map(
+      (message) =>
+        message.kind === 'next' &&
+        (message.result.data as { drillInjectReleased: { slug: string } }).drillInjectReleased.slug,
+    );
+    expect(arrived.sort()).toEqual(['alert', 'analyst-note']);
+    await waitFor(
+      async () => (await releaseMessages()).every((message) => message.status === 'done'),
+      'the retried messages',
+    );
+    const releases = await db.query<{ inject_slug: string; announced: boolean }[]>(
+      `SELECT inject_slug, announced_at IS NOT NULL AS announced FROM drill_inject_releases
+        WHERE run_id = $1 ORDER BY inject_slug`,
+      [runId],
+    );
+    expect(releases).toEqual([
+      { inject_slug: 'alert', announced: true },
+      { inject_slug: 'analyst-note', announced: true },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.messages).toHaveLength(2);
+    await live.dispose();
   });
 });

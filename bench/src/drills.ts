@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import type pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 // The product's own statements and release path, so the baseline and the trigger cannot drift.
+import { InjectAnnouncer } from '../../libs/drills/src/live/inject-announcer.js';
 import { RunChannel } from '../../libs/drills/src/live/run-channel.js';
 import { DecisionStatements } from '../../libs/drills/src/running/decision.service.js';
 import { InjectReleaser } from '../../libs/drills/src/running/inject-releaser.js';
@@ -241,8 +242,7 @@ export async function timeInjectFanOut({ apiUrl, db, config, context }: Bench) {
       new CatalogReader(dataSource, new PreparedQueries(dataSource, new StatementCounter())),
       dataSource,
     ),
-    redis,
-    new RunChannel(config),
+    new InjectAnnouncer(dataSource, clock, redis, new RunChannel(config)),
   );
   const arrivals = new Map<string, number[]>();
   const clients: Client[] = [];

@@ -3,12 +3,15 @@ import { CatalogModule } from '@academy/catalog';
 import { IdentityModule } from '@academy/identity';
 import { LearningModule } from '@academy/learning';
 import { OutboxModule } from '@academy/outbox';
+import { InjectAnnouncer } from './live/inject-announcer.js';
 import { RunChannel } from './live/run-channel.js';
+import { ParticipantNotices } from './notices/participant-notices.js';
 import { RemedialAssigner } from './remedial/remedial-assigner.js';
 import { DecisionService } from './running/decision.service.js';
 import { InjectReleaser } from './running/inject-releaser.js';
 import { RunControl } from './running/run-control.service.js';
 import { RunLedger } from './running/run-ledger.js';
+import { RunProgressReader } from './running/run-progress.js';
 import { RunReader } from './running/run-reader.js';
 import { RunTimeline } from './running/run-timeline.js';
 import { SelfPacedDrills } from './running/self-paced.service.js';
@@ -26,10 +29,12 @@ const services = [
   RunWriter,
   SeriesOccurrences,
   RunLedger,
+  RunProgressReader,
   RunTimeline,
   RunControl,
   RunReader,
   RunChannel,
+  InjectAnnouncer,
   InjectReleaser,
   DecisionService,
   RunScorer,
@@ -37,6 +42,7 @@ const services = [
   ReportReader,
   SelfPacedDrills,
   ParticipationStats,
+  ParticipantNotices,
 ];
 
 /**

@@ -33,4 +33,12 @@ export class DrillInjectReleaseEntity {
    */
   @Column({ type: 'timestamptz', nullable: true })
   responsesCloseAt!: Date | null;
+
+  /**
+   * When it was announced to the run's live subscriptions; null while that is owed. A team run's
+   * release message fails until the announcement is made, so the outbox retries it; a
+   * self-paced release is announced once, as the learner's move commits.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  announcedAt!: Date | null;
 }

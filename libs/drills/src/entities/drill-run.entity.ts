@@ -25,14 +25,21 @@ export const DrillRunStatus = {
 } as const;
 export type DrillRunStatus = (typeof DrillRunStatus)[keyof typeof DrillRunStatus];
 
-/**
- * What happens to a run opened more than DRILL_MISSED_AFTER_MINUTES after its start time (the
- * workers were down): run it late from its first inject, or skip it. Either is audited.
- */
+/** The statuses of a run that is not over: its people are still to be brought in or at work. */
+export const OPEN_RUN_STATUSES: readonly DrillRunStatus[] = [
+  DrillRunStatus.SCHEDULED,
+  DrillRunStatus.RUNNING,
+  DrillRunStatus.PAUSED,
+];
+
 /** team: scheduled for people in roles, on a timeline; self-paced: one learner plays every role alone. */
 export const DrillRunMode = { TEAM: 'team', SELF_PACED: 'self-paced' } as const;
 export type DrillRunMode = (typeof DrillRunMode)[keyof typeof DrillRunMode];
 
+/**
+ * What happens to a run opened more than DRILL_MISSED_AFTER_MINUTES after its start time (the
+ * workers were down): run it late from its first inject, or skip it. Either is audited.
+ */
 export const MissedPolicy = { RUN_LATE: 'run-late', SKIP: 'skip' } as const;
 export type MissedPolicy = (typeof MissedPolicy)[keyof typeof MissedPolicy];
 

@@ -11,9 +11,9 @@ import {
   MissedPolicy,
   type DrillRunEntity,
 } from '../entities/drill-run.entity.js';
-import { injectsInOrder, minutesToMs } from '../scenario/drill-scenario.js';
-import { DrillScenarios } from '../scenario/drill-scenarios.js';
+import { minutesToMs } from '../scenario/drill-scenario.js';
 import { RunLedger, type RunChanger } from './run-ledger.js';
+import { RunProgressReader, type RunProgress } from './run-progress.js';
 import { RunTimeline } from './run-timeline.js';
 
 /**
@@ -28,7 +28,7 @@ export class RunControl {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(RunLedger) private readonly ledger: RunLedger,
     @Inject(RunTimeline) private readonly timeline: RunTimeline,
-    @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
+    @Inject(RunProgressReader) private readonly progress: RunProgressReader,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -104,13 +104,8 @@ export class RunControl {
   /** Jumps the timeline to the next inject not yet released, which comes out at once. */
   async skipAhead(actor: Actor, runId: string, meta: RequestMeta): Promise<DrillRunEntity> {
     return this.steer(actor, runId, meta, DrillRunStatus.RUNNING, async (manager, run) => {
-      const scenario = await this.scenarios.version(
-        run.organizationId,
-        run.scenarioVersionId,
-        manager,
-      );
-      const released = await this.ledger.releasedSlugs(manager, run.id);
-      const next = injectsInOrder(scenario).find((inject) => !released.has(inject.slug));
+      const progress = await this.progress.read(manager, run);
+      const { next } = progress;
       if (!next) {
         throw new DomainError(DrillsErrors.NOTHING_TO_SKIP, 'Every inject is out already.');
       }
@@ -122,7 +117,7 @@ export class RunControl {
       }
       Object.assign(run, { timelineZeroAt: zero, planEpoch: run.planEpoch + 1 });
       await manager.save(run);
-      await this.replan(manager, run, released);
+      await this.replan(manager, run, progress);
       return { kind: DrillRunEventKind.SKIPPED_AHEAD, details: { injectSlug: next.slug } };
     });
   }
@@ -170,18 +165,9 @@ export class RunControl {
     await this.ledger.record(manager, run, DrillRunEventKind.ENDED, by);
   }
 
-  private async replan(manager: EntityManager, run: DrillRunEntity, released?: Set<string>) {
-    const scenario = await this.scenarios.version(
-      run.organizationId,
-      run.scenarioVersionId,
-      manager,
-    );
-    await this.timeline.plan(
-      manager,
-      run,
-      scenario,
-      released ?? (await this.ledger.releasedSlugs(manager, run.id)),
-    );
+  private async replan(manager: EntityManager, run: DrillRunEntity, progress?: RunProgress) {
+    const { scenario, released } = progress ?? (await this.progress.read(manager, run));
+    await this.timeline.plan(manager, run, scenario, released);
   }
 
   private steer(

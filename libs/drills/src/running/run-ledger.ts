@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import { DrillRunEventEntity, type DrillRunEventKind } from '../entities/drill-run-event.entity.js';
 import { DrillRunEntity } from '../entities/drill-run.entity.js';
+import { roleInRun } from './participant-role.js';
 
 /** Who changed a run: a person (audited with their request), or the worker on schedule. */
 export type RunChanger = { actor: Actor; meta: RequestMeta } | 'schedule';
@@ -33,25 +34,13 @@ export class RunLedger {
     const run = await this.lock(manager, actor.organizationId, runId);
     if (!run) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill run.');
     if (roleHas(actor.role, Permission.DRILLS_MANAGE) || run.facilitatorId === actor.id) return run;
-    const [participant] = await manager.query<unknown[]>(
-      'SELECT 1 FROM drill_participants WHERE organization_id = $1 AND run_id = $2 AND user_id = $3',
-      [actor.organizationId, run.id, actor.id],
-    );
-    if (participant) {
+    if (await roleInRun(manager, actor.organizationId, run.id, actor.id)) {
       throw new DomainError(
         DrillsErrors.NOT_FACILITATOR,
         'Only the facilitator steers this drill.',
       );
     }
     throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill run.');
-  }
-
-  async releasedSlugs(manager: EntityManager, runId: string): Promise<Set<string>> {
-    const rows = await manager.query<{ inject_slug: string }[]>(
-      'SELECT inject_slug FROM drill_inject_releases WHERE run_id = $1',
-      [runId],
-    );
-    return new Set(rows.map((row) => row.inject_slug));
   }
 
   /** Appends the change to the run's timeline and to the organization's audit trail. */

@@ -3,7 +3,7 @@ import { DomainError, decodeCursor, toConnection, type Connection } from '@acade
 import { Permission, roleHas, type Actor } from '@academy/identity';
 import { DataSource } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
-import { DrillRunEntity } from '../entities/drill-run.entity.js';
+import { DrillRunEntity, OPEN_RUN_STATUSES } from '../entities/drill-run.entity.js';
 import {
   answeringRoles,
   receives,
@@ -12,6 +12,7 @@ import {
   type ScenarioInject,
 } from '../scenario/drill-scenario.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
+import { roleInRun } from './participant-role.js';
 
 export interface ParticipantView {
   userId: string;
@@ -128,16 +129,13 @@ export class RunReader {
     const run = await this.dataSource
       .getRepository(DrillRunEntity)
       .findOneBy({ id: runId, organizationId: actor.organizationId });
-    const [participant] = run
-      ? await this.dataSource.query<{ role_slug: string }[]>(
-          'SELECT role_slug FROM drill_participants WHERE organization_id = $1 AND run_id = $2 AND user_id = $3',
-          [actor.organizationId, run.id, actor.id],
-        )
-      : [];
-    if (!run || (!participant && !roleHas(actor.role, Permission.DRILLS_MANAGE))) {
+    const roleSlug = run
+      ? await roleInRun(this.dataSource.manager, actor.organizationId, run.id, actor.id)
+      : null;
+    if (!run || (!roleSlug && !roleHas(actor.role, Permission.DRILLS_MANAGE))) {
       throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill run.');
     }
-    return { run, roleSlug: participant?.role_slug ?? null };
+    return { run, roleSlug };
   }
 
   /** The participants of each run, in one statement. */
@@ -241,7 +239,7 @@ export class RunReader {
         self: actor.id,
       })
       .where('r.organization_id = :organizationId', { organizationId: actor.organizationId })
-      .andWhere('r.status IN (:...open)', { open: ['scheduled', 'running', 'paused'] });
+      .andWhere('r.status IN (:...open)', { open: OPEN_RUN_STATUSES });
     const totalCount = await query.getCount();
     if (after) {
       const position = decodeCursor(after, 'time');

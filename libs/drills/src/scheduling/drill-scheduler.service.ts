@@ -7,6 +7,7 @@ import { DrillsErrors } from '../drills.errors.js';
 import { MissedPolicy, type DrillRunEntity } from '../entities/drill-run.entity.js';
 import { DrillSeriesEntity } from '../entities/drill-series.entity.js';
 import { DrillScenarios, type PinnedScenario } from '../scenario/drill-scenarios.js';
+import { activeAmong } from './active-people.js';
 import { Recurrence } from './recurrence.js';
 import { RunWriter } from './run-writer.js';
 
@@ -222,11 +223,8 @@ export class DrillScheduler {
         `The scenario has no role "${unknownRole.roleSlug}"; its roles are ${[...roles].join(', ')}.`,
       );
     }
-    const active = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'ACTIVE'`,
-      [actor.organizationId, userIds],
-    );
-    if (active.length !== userIds.length) {
+    const active = await activeAmong(this.dataSource.manager, actor.organizationId, userIds);
+    if (active.size !== userIds.length) {
       throw new DomainError(DrillsErrors.NOT_FOUND, 'No such person.');
     }
     return scenario;

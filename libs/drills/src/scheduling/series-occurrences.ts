@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DrillSeriesOccurrenceEntity } from '../entities/drill-series-occurrence.entity.js';
 import { DrillSeriesEntity } from '../entities/drill-series.entity.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
+import { activeAmong } from './active-people.js';
 import { Recurrence } from './recurrence.js';
 import { RunWriter } from './run-writer.js';
 
@@ -35,13 +36,12 @@ export class SeriesOccurrences {
         .getRepository(DrillSeriesOccurrenceEntity)
         .existsBy({ seriesId, occursAt });
       if (done) return;
-      const active = await manager.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'ACTIVE'`,
-        [organizationId, series.participants.map((participant) => participant.userId)],
+      const active = await activeAmong(
+        manager,
+        organizationId,
+        series.participants.map((participant) => participant.userId),
       );
-      const team = series.participants.filter((participant) =>
-        active.some((user) => user.id === participant.userId),
-      );
+      const team = series.participants.filter((participant) => active.has(participant.userId));
       const run =
         team.length === 0
           ? null

@@ -6,6 +6,7 @@ import { DrillRunEventKind } from '../entities/drill-run-event.entity.js';
 import { DrillRunMode, DrillRunStatus } from '../entities/drill-run.entity.js';
 import { RemedialAssigner } from '../remedial/remedial-assigner.js';
 import { RunLedger } from '../running/run-ledger.js';
+import { RunReader } from '../running/run-reader.js';
 import { DrillScenarios } from '../scenario/drill-scenarios.js';
 import { scoreRun, type RunRecord } from './score-run.js';
 
@@ -21,6 +22,7 @@ export class RunScorer {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(DrillScenarios) private readonly scenarios: DrillScenarios,
     @Inject(RunLedger) private readonly ledger: RunLedger,
+    @Inject(RunReader) private readonly reader: RunReader,
     @Inject(RemedialAssigner) private readonly remedial: RemedialAssigner,
   ) {}
 
@@ -91,12 +93,7 @@ export class RunScorer {
     if (!run) return null;
     const scenario = await this.scenarios.version(organizationId, run.scenario_version_id);
     const [participants, releases, responses, events] = await Promise.all([
-      this.dataSource.query<{ userId: string; displayName: string; roleSlug: string }[]>(
-        `SELECT p.user_id AS "userId", u.display_name AS "displayName", p.role_slug AS "roleSlug"
-           FROM drill_participants p JOIN users u ON u.id = p.user_id
-          WHERE p.organization_id = $1 AND p.run_id = $2 ORDER BY p.role_slug, u.display_name`,
-        [organizationId, runId],
-      ),
+      this.reader.participantsOf(organizationId, [runId]).then((byRun) => byRun.get(runId) ?? []),
       this.dataSource.query<RunRecord['releases']>(
         `SELECT inject_slug AS "injectSlug", released_at AS "releasedAt",
                 responses_close_at AS "responsesCloseAt"

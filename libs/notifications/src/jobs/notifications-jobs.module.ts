@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DrillsModule } from '@academy/drills';
 import { WorkerRuntimeModule } from '@academy/queue';
 import { EmailSender } from '../delivery/email-sender.js';
 import { Notifier } from '../delivery/notifier.js';
@@ -21,10 +22,11 @@ import { WebhookHandler } from './webhook.handler.js';
 
 /**
  * The outbox topic handlers that deliver messages (with the SMTP pool, rendering and recipients
- * they use), and the summary planner; only apps/worker imports it.
+ * they use), and the summary planner; only apps/worker imports it. Drills is imported for what
+ * its participant notices say (drills never imports notifications, so no cycle).
  */
 @Module({
-  imports: [WorkerRuntimeModule, NotificationsModule],
+  imports: [WorkerRuntimeModule, NotificationsModule, DrillsModule],
   providers: [
     EmailSender,
     Notifier,
