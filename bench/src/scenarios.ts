@@ -594,7 +594,7 @@ export const timedScenarios: TimedScenario[] = [
   {
     name: 'drill-decisions',
     description:
-      'GraphQL `submitDrillDecision` by 200 participants of one running per-participant drill at the same moment, for each of its 7 decisions (a burst of 200 requests, timed); baseline: the same three statements per answer (session check, the product decision context, the product insert) on a bare pg pool, 200 at once, on a second run',
+      'GraphQL `submitDrillDecision` by 200 participants of one running per-participant drill at the same moment, for each of its 7 decisions (a burst of 200 requests, timed); baseline: the same two statements per answer (the session check, the product statement that records the answer with its context) on a bare pg pool, 200 at once, on a second run',
     target: 'p99 under 100 ms per request (see the note)',
     run: async (bench) => (await import('./drills.js')).timeDrillDecisions(bench),
   },

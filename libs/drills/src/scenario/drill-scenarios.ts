@@ -5,6 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import type { DrillScenario } from './drill-scenario.js';
 
+/** Runs whose pinned scenario version is remembered (oldest forgotten first past this). */
+const REMEMBERED_RUNS = 10_000;
+
 export interface PinnedScenario {
   slug: string;
   versionId: string;
@@ -19,6 +22,8 @@ export interface PinnedScenario {
 @Injectable()
 export class DrillScenarios {
   private readonly versions = new Map<string, DrillScenario>();
+  /** The version each run plays, by organization and run: fixed when the run is created. */
+  private readonly runVersions = new Map<string, string>();
 
   constructor(
     @Inject(CatalogReader) private readonly catalog: CatalogReader,
@@ -66,5 +71,28 @@ export class DrillScenarios {
     if (!record) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill scenario version.');
     this.versions.set(key, record.content);
     return record.content;
+  }
+
+  /**
+   * The scenario a run plays, or null when the organization has no such run. A run's version
+   * is fixed when it is created, so answers to it look it up once per process.
+   */
+  async ofRun(organizationId: string, runId: string): Promise<DrillScenario | null> {
+    const key = `${organizationId}:${runId}`;
+    let versionId = this.runVersions.get(key);
+    if (!versionId) {
+      const [run] = await this.dataSource.query<{ scenario_version_id: string }[]>(
+        'SELECT scenario_version_id FROM drill_runs WHERE id = $1 AND organization_id = $2',
+        [runId, organizationId],
+      );
+      if (!run) return null;
+      versionId = run.scenario_version_id;
+      if (this.runVersions.size >= REMEMBERED_RUNS) {
+        const oldest = this.runVersions.keys().next().value;
+        if (oldest !== undefined) this.runVersions.delete(oldest);
+      }
+      this.runVersions.set(key, versionId);
+    }
+    return this.version(organizationId, versionId);
   }
 }

@@ -100,7 +100,7 @@ export class RunScorer {
            FROM drill_inject_releases WHERE organization_id = $1 AND run_id = $2`,
         [organizationId, runId],
       ),
-      // Every answer taken before the end (DecisionStatements.record makes the end wait for them);
+      // Every answer taken before the end (DecisionStatements.answer makes the end wait for them);
       // the time bound keeps an answer stamped by a clock running ahead of the end's out.
       this.dataSource.query<RunRecord['responses']>(
         `SELECT inject_slug AS "injectSlug", respondent_key AS "respondentKey", user_id AS "userId",
