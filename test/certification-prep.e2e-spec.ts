@@ -546,6 +546,28 @@ describe('certification prep', () => {
       }
     });
 
+    it('applies first answers to one question given at once (several tabs) one after the other', async () => {
+      const learner = await newLearner();
+      // Nothing known yet, so every adaptive session holds all ten bank questions.
+      const sessions = await Promise.all(
+        Array.from(
+          { length: 8 },
+          async () => (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session,
+        ),
+      );
+      const question = sessions[0]?.questions[0]?.id as string;
+      const given = await Promise.all(
+        sessions.map((session) => answer(learner, session.id, question, false, 'HIGH')),
+      );
+      expect(given.map((body) => body.errors)).toEqual(given.map(() => undefined));
+      // One card, reviewed by every answer: none was lost to another creating it at once.
+      const cards = await db.query<{ question_slug: string; reps: number }[]>(
+        'SELECT question_slug, reps FROM review_cards WHERE user_id = $1',
+        [learner.id],
+      );
+      expect(cards).toEqual([{ question_slug: question, reps: sessions.length }]);
+    });
+
     it('waits while a mock exam of the track is open, since its feedback would give the exam away', async () => {
       const learner = await newLearner();
       const session = (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session;
