@@ -66,7 +66,7 @@ describe('certification prep in the worker', () => {
       `mutation P($input: NotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind } }`,
       { input: { kind: 'PRACTICE_REVIEWS_DUE', email: on, inApp: on } },
     );
-  /** Misses one practice question, so it is due for review a day later. */
+  /** Misses one practice question, so it is due for review a day later; returns the question. */
   const missOne = async (person: SignedInPerson) => {
     const started = await gql(
       person,
@@ -85,6 +85,7 @@ describe('certification prep in the worker', () => {
         },
       },
     );
+    return question;
   };
   /** Digest emails received by `person` (their invitation came by email too). */
   const emailsTo = (person: SignedInPerson) =>
@@ -196,6 +197,20 @@ describe('certification prep in the worker', () => {
     );
     expect(emailsTo(learner)).toHaveLength(0);
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
+  });
+
+  it('plans no nudge for reviews of a question retired from the bank', async () => {
+    const learner = await newLearner();
+    await choose(learner, true);
+    const question = await missOne(learner);
+    await importCertificationPrepFixture(api, [question]);
+    try {
+      await advanceTo(nextWednesdayAt('06:00'));
+      await worker.get(PracticeNudges).planDue();
+      expect(await nudgesOf(learner)).toEqual([]);
+    } finally {
+      await importCertificationPrepFixture(api);
+    }
   });
 
   it('grades a mock exam left open past its deadline, on the answers saved in time', async () => {

@@ -546,6 +546,31 @@ describe('certification prep', () => {
       }
     });
 
+    it('leaves a question retired from the bank out of the review queue, its count and review practice', async () => {
+      const learner = await newLearner();
+      const session = (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session;
+      const [retired, kept] = session.questions.map((question) => question.id) as [string, string];
+      for (const question of [retired, kept]) {
+        expect((await answer(learner, session.id, question, false, 'HIGH')).errors).toBeUndefined();
+      }
+      await importCertificationPrepFixture(api, [retired]);
+      clock.set(new Date(Date.now() + 2 * DAY));
+      try {
+        const due = await queue(learner);
+        expect(due.totalCount).toBe(1);
+        expect(due.edges.map((edge) => edge.node.questionId)).toEqual([kept]);
+        const review = (await start(learner, 'REVIEW')).data?.startPracticeSession as Session;
+        expect(review.questions.map((question) => question.id)).toEqual([kept]);
+
+        // Back in the bank, the question is due again on the schedule it had.
+        await importCertificationPrepFixture(api);
+        expect(await queue(learner)).toMatchObject({ totalCount: 2 });
+      } finally {
+        clock.reset();
+        await importCertificationPrepFixture(api);
+      }
+    });
+
     it('applies first answers to one question given at once (several tabs) one after the other', async () => {
       const learner = await newLearner();
       // Nothing known yet, so every adaptive session holds all ten bank questions.

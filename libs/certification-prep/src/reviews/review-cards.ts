@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, toConnection, type Connection } from '@academy/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
 import { ReviewCardEntity } from '../entities/review-card.entity.js';
 import { scheduleAfterAnswer, type Confidence } from './review-schedule.js';
 
@@ -16,11 +15,12 @@ export interface Learner {
   userId: string;
 }
 
-/** The review cards of people's missed and unsure questions, scheduled by FSRS. */
+/**
+ * The review cards of people's missed and unsure questions, scheduled by FSRS (what is due is
+ * read through DueReviews).
+ */
 @Injectable()
 export class ReviewCards {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
-
   /**
    * Schedules the given answers inside the caller's transaction: a missed or unsure question
    * gets a card, and a question with a card is reviewed. Two answers to one question at once
@@ -134,62 +134,5 @@ export class ReviewCards {
       .returning('question_slug')
       .execute();
     return new Set((result.raw as { question_slug: string }[]).map((row) => row.question_slug));
-  }
-
-  /** Cards due now, soonest first: what a review session practises. */
-  due(learner: Learner, trackSlug: string, now: Date, limit: number): Promise<ReviewCardEntity[]> {
-    return this.dataSource
-      .getRepository(ReviewCardEntity)
-      .createQueryBuilder('c')
-      .where('c.organization_id = :org AND c.user_id = :user AND c.track_slug = :track', {
-        org: learner.organizationId,
-        user: learner.userId,
-        track: trackSlug,
-      })
-      .andWhere('c.due <= :now', { now })
-      .orderBy('c.due')
-      .addOrderBy('c.id')
-      .limit(limit)
-      .getMany();
-  }
-
-  /** The daily review queue as a Relay connection: cards due now, soonest first (keyset on due, id). */
-  async queue(
-    learner: Learner,
-    trackSlug: string,
-    now: Date,
-    first: number,
-    after?: string | null,
-  ): Promise<Connection<ReviewCardEntity>> {
-    const base = () =>
-      this.dataSource
-        .getRepository(ReviewCardEntity)
-        .createQueryBuilder('c')
-        .where('c.organization_id = :org AND c.user_id = :user AND c.track_slug = :track', {
-          org: learner.organizationId,
-          user: learner.userId,
-          track: trackSlug,
-        })
-        .andWhere('c.due <= :now', { now });
-    const page = base();
-    if (after) {
-      const position = decodeCursor(after, 'time');
-      page.andWhere('(c.due, c.id) > (:due::timestamptz, :id::uuid)', {
-        due: position.sort,
-        id: position.id,
-      });
-    }
-    const [rows, total] = await Promise.all([
-      page
-        .orderBy('c.due')
-        .addOrderBy('c.id')
-        .limit(first + 1)
-        .getMany(),
-      base().getCount(),
-    ]);
-    return toConnection(rows, first, after, total, (card) => ({
-      sort: card.due.toISOString(),
-      id: card.id,
-    }));
   }
 }
