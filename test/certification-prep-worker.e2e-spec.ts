@@ -87,6 +87,30 @@ describe('certification prep in the worker', () => {
     );
     return question;
   };
+  /** Answers every review due right and surely, so none is due any more. */
+  const clearReviews = async (person: SignedInPerson) => {
+    const started = await gql(
+      person,
+      'mutation { startPracticeSession(input: { trackSlug: "e2e-prep", mode: REVIEW }) { id questions { id } } }',
+    );
+    const session = started.startPracticeSession as { id: string; questions: { id: string }[] };
+    for (const { id } of session.questions) {
+      await gql(
+        person,
+        `mutation A($input: AnswerPracticeQuestionInput!) { answerPracticeQuestion(input: $input) { correct } }`,
+        {
+          input: {
+            sessionId: session.id,
+            questionId: id,
+            optionIds: [rightPrepOption(id)],
+            confidence: 'HIGH',
+          },
+        },
+      );
+    }
+    const queue = await gql(person, '{ reviewQueue(trackSlug: "e2e-prep") { totalCount } }');
+    expect(queue.reviewQueue).toEqual({ totalCount: 0 });
+  };
   /** Digest emails received by `person` (their invitation came by email too). */
   const emailsTo = (person: SignedInPerson) =>
     smtp.received.filter(
@@ -190,6 +214,24 @@ describe('certification prep in the worker', () => {
     await worker.get(PracticeNudges).planDue();
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
     await choose(learner, false);
+    await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
+    await waitFor(
+      async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),
+      'the digest to be settled',
+    );
+    expect(emailsTo(learner)).toHaveLength(0);
+    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
+  });
+
+  it('sends nothing to a learner who cleared their reviews after the nudge was planned', async () => {
+    const learner = await newLearner();
+    await choose(learner, true);
+    await missOne(learner);
+    const morning = nextWednesdayAt('06:00');
+    await advanceTo(morning);
+    await worker.get(PracticeNudges).planDue();
+    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
+    await clearReviews(learner);
     await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
     await waitFor(
       async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, toConnection, type Connection } from '@academy/common';
+import type { PracticeReviews } from '@academy/notifications';
 import { DataSource } from 'typeorm';
 import { PrepCatalog } from '../blueprints/prep-catalog.js';
 import { ReviewCardEntity } from '../entities/review-card.entity.js';
@@ -20,7 +21,7 @@ import type { Learner } from './review-cards.js';
  * track when asked.
  */
 @Injectable()
-export class DueReviews {
+export class DueReviews implements PracticeReviews {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PrepCatalog) private readonly catalog: PrepCatalog,
@@ -93,6 +94,11 @@ export class DueReviews {
       for (const row of rows) learners.add(row.user_id);
     }
     return [...learners];
+  }
+
+  /** Whether the person has a review due now: a practice nudge's check when it is sent. */
+  async anyDue(organizationId: string, userId: string, now: Date): Promise<boolean> {
+    return (await this.learners(organizationId, now, [userId])).length > 0;
   }
 
   /** Cards of the organization due now, of `userIds` (everyone when null), in any track. */

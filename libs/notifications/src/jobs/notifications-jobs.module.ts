@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { WorkerRuntimeModule } from '@academy/queue';
 import { EmailSender } from '../delivery/email-sender.js';
 import { Notifier } from '../delivery/notifier.js';
@@ -21,26 +21,32 @@ import { WebhookHandler } from './webhook.handler.js';
 
 /**
  * The outbox topic handlers that deliver messages (with the SMTP pool, rendering and recipients
- * they use), and the summary planner; only apps/worker imports it.
+ * they use), and the summary planner; only apps/worker imports it, with the module that
+ * provides PracticeReviews (certification prep's jobs module), which the digest asks at sending.
  */
-@Module({
-  imports: [WorkerRuntimeModule, NotificationsModule],
-  providers: [
-    EmailSender,
-    Notifier,
-    Recipients,
-    PublicLinks,
-    DigestReader,
-    WebhookBodies,
-    NotificationsProcessor,
-    PlanSummariesJob,
-    OneTimeLinkMailer,
-    InvitationHandler,
-    PasswordResetHandler,
-    CertificateIssuedHandler,
-    DrillNoticeHandler,
-    ReminderDigestHandler,
-    WebhookHandler,
-  ],
-})
-export class NotificationsJobsModule {}
+@Module({})
+export class NotificationsJobsModule {
+  static forRoot(practiceReviews: Type<unknown>): DynamicModule {
+    return {
+      module: NotificationsJobsModule,
+      imports: [WorkerRuntimeModule, NotificationsModule, practiceReviews],
+      providers: [
+        EmailSender,
+        Notifier,
+        Recipients,
+        PublicLinks,
+        DigestReader,
+        WebhookBodies,
+        NotificationsProcessor,
+        PlanSummariesJob,
+        OneTimeLinkMailer,
+        InvitationHandler,
+        PasswordResetHandler,
+        CertificateIssuedHandler,
+        DrillNoticeHandler,
+        ReminderDigestHandler,
+        WebhookHandler,
+      ],
+    };
+  }
+}
