@@ -205,7 +205,10 @@ describe('certification prep in the worker', () => {
     expect(emailsTo(learner)[0]?.raw).toContain(NUDGE);
   });
 
-  it('sends nothing to a learner who opted out after the nudge was planned', async () => {
+  it.each([
+    ['opted out', (learner: SignedInPerson) => choose(learner, false)],
+    ['cleared their reviews', (learner: SignedInPerson) => clearReviews(learner)],
+  ])('sends nothing to a learner who %s after the nudge was planned', async (_, change) => {
     const learner = await newLearner();
     await choose(learner, true);
     await missOne(learner);
@@ -213,25 +216,7 @@ describe('certification prep in the worker', () => {
     await advanceTo(morning);
     await worker.get(PracticeNudges).planDue();
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
-    await choose(learner, false);
-    await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
-    await waitFor(
-      async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),
-      'the digest to be settled',
-    );
-    expect(emailsTo(learner)).toHaveLength(0);
-    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
-  });
-
-  it('sends nothing to a learner who cleared their reviews after the nudge was planned', async () => {
-    const learner = await newLearner();
-    await choose(learner, true);
-    await missOne(learner);
-    const morning = nextWednesdayAt('06:00');
-    await advanceTo(morning);
-    await worker.get(PracticeNudges).planDue();
-    expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
-    await clearReviews(learner);
+    await change(learner);
     await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
     await waitFor(
       async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),
