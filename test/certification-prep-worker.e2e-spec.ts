@@ -66,7 +66,7 @@ describe('certification prep in the worker', () => {
       `mutation P($input: NotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind } }`,
       { input: { kind: 'PRACTICE_REVIEWS_DUE', email: on, inApp: on } },
     );
-  /** Misses one practice question, so it is due for review a day later. */
+  /** Misses one practice question, so it is due for review a day later; returns the question. */
   const missOne = async (person: SignedInPerson) => {
     const started = await gql(
       person,
@@ -85,6 +85,31 @@ describe('certification prep in the worker', () => {
         },
       },
     );
+    return question;
+  };
+  /** Answers every review due right and surely, so none is due any more. */
+  const clearReviews = async (person: SignedInPerson) => {
+    const started = await gql(
+      person,
+      'mutation { startPracticeSession(input: { trackSlug: "e2e-prep", mode: REVIEW }) { id questions { id } } }',
+    );
+    const session = started.startPracticeSession as { id: string; questions: { id: string }[] };
+    for (const { id } of session.questions) {
+      await gql(
+        person,
+        `mutation A($input: AnswerPracticeQuestionInput!) { answerPracticeQuestion(input: $input) { correct } }`,
+        {
+          input: {
+            sessionId: session.id,
+            questionId: id,
+            optionIds: [rightPrepOption(id)],
+            confidence: 'HIGH',
+          },
+        },
+      );
+    }
+    const queue = await gql(person, '{ reviewQueue(trackSlug: "e2e-prep") { totalCount } }');
+    expect(queue.reviewQueue).toEqual({ totalCount: 0 });
   };
   /** Digest emails received by `person` (their invitation came by email too). */
   const emailsTo = (person: SignedInPerson) =>
@@ -180,7 +205,10 @@ describe('certification prep in the worker', () => {
     expect(emailsTo(learner)[0]?.raw).toContain(NUDGE);
   });
 
-  it('sends nothing to a learner who opted out after the nudge was planned', async () => {
+  it.each([
+    ['opted out', (learner: SignedInPerson) => choose(learner, false)],
+    ['cleared their reviews', (learner: SignedInPerson) => clearReviews(learner)],
+  ])('sends nothing to a learner who %s after the nudge was planned', async (_, change) => {
     const learner = await newLearner();
     await choose(learner, true);
     await missOne(learner);
@@ -188,7 +216,7 @@ describe('certification prep in the worker', () => {
     await advanceTo(morning);
     await worker.get(PracticeNudges).planDue();
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['pending']);
-    await choose(learner, false);
+    await change(learner);
     await advanceTo(new Date(morning.getTime() + 3 * 3_600_000 + 60_000));
     await waitFor(
       async () => (await nudgesOf(learner)).every((nudge) => nudge.status !== 'pending'),
@@ -196,6 +224,20 @@ describe('certification prep in the worker', () => {
     );
     expect(emailsTo(learner)).toHaveLength(0);
     expect((await nudgesOf(learner)).map((nudge) => nudge.status)).toEqual(['cancelled']);
+  });
+
+  it('plans no nudge for reviews of a question retired from the bank', async () => {
+    const learner = await newLearner();
+    await choose(learner, true);
+    const question = await missOne(learner);
+    await importCertificationPrepFixture(api, [question]);
+    try {
+      await advanceTo(nextWednesdayAt('06:00'));
+      await worker.get(PracticeNudges).planDue();
+      expect(await nudgesOf(learner)).toEqual([]);
+    } finally {
+      await importCertificationPrepFixture(api);
+    }
   });
 
   it('grades a mock exam left open past its deadline, on the answers saved in time', async () => {

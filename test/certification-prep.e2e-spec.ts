@@ -192,6 +192,51 @@ describe('certification prep', () => {
       expect((await examRow(exam.id))?.status).toBe('graded');
     });
 
+    it('grades once when twenty submissions of one exam arrive at once, each caller told the outcome', async () => {
+      const learner = await newLearner();
+      const { exam } = await startExam(learner);
+      // Beta wrong: its two questions become review cards, once each if graded once.
+      const given = answers(exam, (question) => question.domain === 'alpha');
+      // Half retry one key (a client's retries), half are separate submissions (other tabs).
+      const shared = randomUUID();
+      const keys = Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0 ? shared : randomUUID(),
+      );
+      const bodies = await Promise.all(keys.map((key) => submit(learner, exam.id, given, key)));
+
+      const [stored] = await db.query<{ status: string; submission_key: string; score: number }[]>(
+        'SELECT status, submission_key, score FROM mock_exams WHERE id = $1',
+        [exam.id],
+      );
+      expect(stored).toMatchObject({ status: 'graded', score: 60 });
+      const winners = bodies.filter((_, index) => keys[index] === stored?.submission_key);
+      const others = bodies.filter((_, index) => keys[index] !== stored?.submission_key);
+      expect(winners.length).toBeGreaterThan(0);
+      // Every caller with the key that graded it gets that one grade; every other is told the
+      // exam is graded, and nobody gets anything else.
+      const grades = new Set(winners.map((body) => JSON.stringify(body.data?.submitMockExam)));
+      expect(winners.map((body) => body.errors)).toEqual(winners.map(() => undefined));
+      expect(grades.size).toBe(1);
+      expect(winners[0]?.data?.submitMockExam?.result).toMatchObject({ score: 60 });
+      expect(others.map(codeOf)).toEqual(others.map(() => 'CERT_PREP_ALREADY_GRADED'));
+
+      const evidence = await db.query<{ question_slug: string }[]>(
+        'SELECT question_slug FROM prep_answers WHERE session_id = $1',
+        [exam.id],
+      );
+      expect(evidence).toHaveLength(5);
+      const cards = await db.query<{ question_slug: string; reps: number }[]>(
+        'SELECT question_slug, reps FROM review_cards WHERE user_id = $1 ORDER BY question_slug',
+        [learner.id],
+      );
+      expect(cards).toEqual(
+        exam.questions
+          .filter((question) => question.domain === 'beta')
+          .map((question) => ({ question_slug: question.id, reps: 1 }))
+          .sort((a, b) => a.question_slug.localeCompare(b.question_slug)),
+      );
+    });
+
     it('fails below the passing score', async () => {
       const learner = await newLearner();
       const { exam } = await startExam(learner);
@@ -499,6 +544,53 @@ describe('certification prep', () => {
       } finally {
         clock.reset();
       }
+    });
+
+    it('leaves a question retired from the bank out of the review queue, its count and review practice', async () => {
+      const learner = await newLearner();
+      const session = (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session;
+      const [retired, kept] = session.questions.map((question) => question.id) as [string, string];
+      for (const question of [retired, kept]) {
+        expect((await answer(learner, session.id, question, false, 'HIGH')).errors).toBeUndefined();
+      }
+      await importCertificationPrepFixture(api, [retired]);
+      clock.set(new Date(Date.now() + 2 * DAY));
+      try {
+        const due = await queue(learner);
+        expect(due.totalCount).toBe(1);
+        expect(due.edges.map((edge) => edge.node.questionId)).toEqual([kept]);
+        const review = (await start(learner, 'REVIEW')).data?.startPracticeSession as Session;
+        expect(review.questions.map((question) => question.id)).toEqual([kept]);
+
+        // Back in the bank, the question is due again on the schedule it had.
+        await importCertificationPrepFixture(api);
+        expect(await queue(learner)).toMatchObject({ totalCount: 2 });
+      } finally {
+        clock.reset();
+        await importCertificationPrepFixture(api);
+      }
+    });
+
+    it('applies first answers to one question given at once (several tabs) one after the other', async () => {
+      const learner = await newLearner();
+      // Nothing known yet, so every adaptive session holds all ten bank questions.
+      const sessions = await Promise.all(
+        Array.from(
+          { length: 8 },
+          async () => (await start(learner, 'ADAPTIVE')).data?.startPracticeSession as Session,
+        ),
+      );
+      const question = sessions[0]?.questions[0]?.id as string;
+      const given = await Promise.all(
+        sessions.map((session) => answer(learner, session.id, question, false, 'HIGH')),
+      );
+      expect(given.map((body) => body.errors)).toEqual(given.map(() => undefined));
+      // One card, reviewed by every answer: none was lost to another creating it at once.
+      const cards = await db.query<{ question_slug: string; reps: number }[]>(
+        'SELECT question_slug, reps FROM review_cards WHERE user_id = $1',
+        [learner.id],
+      );
+      expect(cards).toEqual([{ question_slug: question, reps: sessions.length }]);
     });
 
     it('waits while a mock exam of the track is open, since its feedback would give the exam away', async () => {

@@ -32,7 +32,7 @@ export class WorkerModule {
         MaintenanceJobsModule,
         LearningJobsModule,
         OutboxJobsModule,
-        NotificationsJobsModule,
+        NotificationsJobsModule.forRoot(CertificationPrepJobsModule),
         DrillsJobsModule,
         CertificationPrepJobsModule,
       ],

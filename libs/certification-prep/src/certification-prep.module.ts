@@ -5,11 +5,13 @@ import { AnswerHistory } from './history/answer-history.js';
 import { MockExamService } from './mock-exams/mock-exam.service.js';
 import { PracticeService } from './practice/practice.service.js';
 import { ReadinessService } from './readiness/readiness.service.js';
+import { DueReviews } from './reviews/due-reviews.js';
 import { ReviewCards } from './reviews/review-cards.js';
 import { StudyPlanService } from './study-plan/study-plan.service.js';
 
 const services = [
   AnswerHistory,
+  DueReviews,
   MockExamService,
   PracticeService,
   PrepCatalog,

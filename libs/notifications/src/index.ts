@@ -7,4 +7,5 @@ export {
   countDeliveriesSince,
   type DeliveryCount,
 } from './delivery/recent-deliveries.js';
+export { PracticeReviews } from './reminders/practice-reviews.js';
 export { ReminderPlanner } from './reminders/reminder-planner.js';

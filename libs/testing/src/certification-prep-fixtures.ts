@@ -20,14 +20,13 @@ const TOPICS = [
   'threat models',
 ];
 
-/** Single-choice bank questions whose right option rotates over a, b and c. */
-const bankQuestions = (domain: string, count: number, offset: number) =>
-  Array.from({ length: count }, (_, index) => {
-    const id = `${domain}-q${index + 1}`;
-    const right = ['a', 'b', 'c'][(index + offset) % 3] as string;
-    const option = (letter: string) =>
-      `      - { id: ${letter}, text: Choice ${letter} for ${id}, ${letter === right ? 'correct: true, ' : ''}explanation: ${PREP_CANARY} option ${letter} }`;
-    return `  - id: ${id}
+/** A single-choice bank question whose right option rotates over a, b and c. */
+const bankQuestion = (domain: string, index: number, offset: number) => {
+  const id = `${domain}-q${index + 1}`;
+  const right = ['a', 'b', 'c'][(index + offset) % 3] as string;
+  const option = (letter: string) =>
+    `      - { id: ${letter}, text: Choice ${letter} for ${id}, ${letter === right ? 'correct: true, ' : ''}explanation: ${PREP_CANARY} option ${letter} }`;
+  return `  - id: ${id}
     type: single-choice
     stem: Which ${domain} practice best governs ${TOPICS[(index + offset) % TOPICS.length]} number ${index + 1}?
     difficulty: ${['easy', 'medium', 'hard'][index % 3]}
@@ -37,7 +36,15 @@ const bankQuestions = (domain: string, count: number, offset: number) =>
 ${['a', 'b', 'c'].map(option).join('\n')}
     explanation: ${PREP_CANARY} ${id}
 `;
-  });
+};
+
+/** A bank domain's file of `count` questions, but for those in `retired`. */
+const bankDomain = (domain: string, count: number, offset: number, retired: readonly string[]) => {
+  const questions = Array.from({ length: count }, (_, index) => index)
+    .filter((index) => !retired.includes(`${domain}-q${index + 1}`))
+    .map((index) => bankQuestion(domain, index, offset));
+  return `questions:\n${questions.join('\n')}`;
+};
 
 /** The right option of a fixture bank question (single-choice; the right one rotates). */
 export const rightPrepOption = (questionId: string): string => {
@@ -46,8 +53,11 @@ export const rightPrepOption = (questionId: string): string => {
   return ['a', 'b', 'c'][(Number(number) - 1 + offset) % 3] as string;
 };
 
-/** A prep track of 5 questions (alpha 60 %, beta 40 %: 3 and 2), 30 minutes, pass at 60 %. */
-export const PREP_FIXTURE: Record<string, string> = {
+/**
+ * A prep track of 5 questions (alpha 60 %, beta 40 %: 3 and 2), 30 minutes, pass at 60 %, and
+ * its bank of 6 alpha and 4 beta questions, but for those in `retired`.
+ */
+const prepFixture = (retired: readonly string[]): Record<string, string> => ({
   'tracks/e2e-prep.yaml': `title: E2E certification prep
 kind: certification-prep
 audience: security-professionals
@@ -63,15 +73,23 @@ exam:
     - { slug: beta, title: Beta operations, weight: 40 }
 `,
   'banks/e2e-bank/bank.yaml': 'title: E2E bank\ntrack: e2e-prep\n',
-  'banks/e2e-bank/alpha.yaml': `questions:\n${bankQuestions('alpha', 6, 0).join('\n')}`,
-  'banks/e2e-bank/beta.yaml': `questions:\n${bankQuestions('beta', 4, 1).join('\n')}`,
-};
+  'banks/e2e-bank/alpha.yaml': bankDomain('alpha', 6, 0, retired),
+  'banks/e2e-bank/beta.yaml': bankDomain('beta', 4, 1, retired),
+});
 
-/** Imports the curriculum fixture with the e2e-prep track and its bank. */
-export async function importCertificationPrepFixture(api: TestApi): Promise<void> {
+export const PREP_FIXTURE = prepFixture([]);
+
+/**
+ * Imports the curriculum fixture with the e2e-prep track and its bank; the bank questions in
+ * `retired` are left out, so an import retires them (and a later full one restores them).
+ */
+export async function importCertificationPrepFixture(
+  api: TestApi,
+  retired: readonly string[] = [],
+): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'prep-curriculum-'));
   try {
-    writeCurriculumFixture(root, PREP_FIXTURE);
+    writeCurriculumFixture(root, prepFixture(retired));
     await api.app.get(CurriculumImporter).import(root);
   } finally {
     rmSync(root, { recursive: true, force: true });

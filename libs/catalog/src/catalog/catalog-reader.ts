@@ -101,6 +101,10 @@ export class CatalogReader {
     return rows.map((row) => toRecord<Content>(row));
   }
 
+  /**
+   * The item of `kind` and `slug` the organization sees (its own before shipped), or
+   * CATALOG_NOT_FOUND.
+   */
   async get<Content>(
     organizationId: string,
     kind: CatalogKind,
@@ -108,13 +112,25 @@ export class CatalogReader {
     withBodies = false,
     manager: EntityManager = this.dataSource.manager,
   ) {
+    const record = await this.find<Content>(organizationId, kind, slug, withBodies, manager);
+    if (!record) throw new DomainError(CatalogErrors.NOT_FOUND, `No ${kind} "${slug}".`);
+    return record;
+  }
+
+  /** As `get`, with null for an item that is not (or no longer) in the catalog. */
+  async find<Content>(
+    organizationId: string,
+    kind: CatalogKind,
+    slug: string,
+    withBodies = false,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CatalogRecord<Content> | null> {
     const [row] = await manager.query<Row[]>(
       `${this.select(withBodies)} AND i.kind = $2 AND i.slug = $3
        ORDER BY i.organization_id NULLS LAST LIMIT 1`,
       [organizationId, kind, slug],
     );
-    if (!row) throw new DomainError(CatalogErrors.NOT_FOUND, `No ${kind} "${slug}".`);
-    return toRecord<Content>(row);
+    return row ? toRecord<Content>(row) : null;
   }
 
   /**

@@ -62,6 +62,17 @@ export class PrepCatalog {
   }
 
   /**
+   * The slugs of the current questions of a track's bank (its blueprint's domains): none when
+   * the track has left the catalog or no longer has an exam blueprint.
+   */
+  async bankQuestionSlugs(organizationId: string, trackSlug: string): Promise<string[]> {
+    const record = await this.reader.find<TrackFile>(organizationId, 'track', trackSlug);
+    const blueprint = record?.content.exam;
+    if (!blueprint) return [];
+    return (await this.questionRefs(organizationId, blueprint)).map((ref) => ref.slug);
+  }
+
+  /**
    * A mock exam's questions at random: the blueprint's count per domain, questions the learner
    * has seen only when a domain runs out of others.
    */

@@ -10,7 +10,7 @@ import {
 } from '@academy/identity';
 import { OWN_LEARNING } from '@academy/learning';
 import { PracticeService } from '../practice/practice.service.js';
-import { ReviewCards } from '../reviews/review-cards.js';
+import { DueReviews } from '../reviews/due-reviews.js';
 import {
   AnswerPracticeQuestionInput,
   ReviewQueueArgs,
@@ -28,7 +28,7 @@ import {
 export class PracticeResolver {
   constructor(
     @Inject(PracticeService) private readonly practice: PracticeService,
-    @Inject(ReviewCards) private readonly reviewCards: ReviewCards,
+    @Inject(DueReviews) private readonly dueReviews: DueReviews,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -63,14 +63,15 @@ export class PracticeResolver {
 
   @RequirePermission(Permission.SELF)
   @Query(() => ReviewItemConnection, {
-    description: 'Your daily review queue of a track: questions due for review now, soonest first.',
+    description:
+      "Your daily review queue of a track: questions of the track's bank due for review now, soonest first.",
   })
   async reviewQueue(
     @CurrentActor() actor: Actor,
     @Args() args: ReviewQueueArgs,
   ): Promise<Connection<ReviewItem>> {
     const learner = personOf(actor, OWN_LEARNING);
-    const page = await this.reviewCards.queue(
+    const page = await this.dueReviews.queue(
       { organizationId: learner.organizationId, userId: learner.id },
       args.trackSlug,
       this.clock.now(),

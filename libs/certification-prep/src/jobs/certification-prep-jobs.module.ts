@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '@academy/notifications';
+import { NotificationsModule, PracticeReviews } from '@academy/notifications';
 import { WorkerRuntimeModule } from '@academy/queue';
 import { CertificationPrepModule } from '../certification-prep.module.js';
+import { DueReviews } from '../reviews/due-reviews.js';
 import { PracticeNudges } from '../reviews/practice-nudges.js';
 import { CertificationPrepProcessor } from './certification-prep.processor.js';
 import { ExpireMockExamsJob } from './expire-mock-exams.job.js';
@@ -9,7 +10,8 @@ import { PlanPracticeNudgesJob } from './plan-practice-nudges.job.js';
 
 /**
  * Certification prep's queue processor and its recurring jobs (the nudge planner, the mock-exam
- * expiry sweep); only apps/worker imports it.
+ * expiry sweep), and its answer to notifications' PracticeReviews (whether a nudge still holds
+ * when the digest goes out); only apps/worker imports it.
  */
 @Module({
   imports: [WorkerRuntimeModule, CertificationPrepModule, NotificationsModule],
@@ -18,6 +20,8 @@ import { PlanPracticeNudgesJob } from './plan-practice-nudges.job.js';
     ExpireMockExamsJob,
     PlanPracticeNudgesJob,
     PracticeNudges,
+    { provide: PracticeReviews, useExisting: DueReviews },
   ],
+  exports: [PracticeReviews],
 })
 export class CertificationPrepJobsModule {}

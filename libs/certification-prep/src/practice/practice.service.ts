@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { QuestionRef } from '@academy/catalog';
 import { Clock, DomainError } from '@academy/common';
 import type { Actor } from '@academy/identity';
 import { answerShapeProblem, isCorrect } from '@academy/learning';
@@ -19,7 +20,7 @@ import {
 } from '../blueprints/question-views.js';
 import { evidenceOf } from '../readiness/evidence.js';
 import { domainReadiness } from '../readiness/readiness-model.js';
-import { ReviewCards } from '../reviews/review-cards.js';
+import { DueReviews } from '../reviews/due-reviews.js';
 import type { Confidence } from '../reviews/review-schedule.js';
 import { pickForPractice, practiceCounts } from './practice-selection.js';
 
@@ -58,7 +59,7 @@ export class PracticeService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PrepCatalog) private readonly catalog: PrepCatalog,
     @Inject(AnswerHistory) private readonly history: AnswerHistory,
-    @Inject(ReviewCards) private readonly reviewCards: ReviewCards,
+    @Inject(DueReviews) private readonly dueReviews: DueReviews,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -68,7 +69,7 @@ export class PracticeService {
     const now = this.clock.now();
     const questions =
       mode === 'review'
-        ? await this.dueReviews(actor, track, now)
+        ? await this.dueQuestions(actor, track, now)
         : await this.adaptive(actor, track);
     if (questions.length === 0) {
       throw new DomainError(
@@ -206,21 +207,23 @@ export class PracticeService {
   }
 
   /** The cards due now, soonest first, as their questions' current versions. */
-  private async dueReviews(actor: Actor, track: PrepTrack, now: Date): Promise<DrawnQuestion[]> {
+  private async dueQuestions(actor: Actor, track: PrepTrack, now: Date): Promise<DrawnQuestion[]> {
     const learner = { organizationId: actor.organizationId, userId: actor.id };
-    const cards = await this.reviewCards.due(learner, track.slug, now, PRACTICE_SESSION_SIZE);
-    if (cards.length === 0) return [];
     const refs = new Map(
       (await this.catalog.questionRefs(actor.organizationId, track.blueprint)).map((ref) => [
         ref.slug,
         ref,
       ]),
     );
-    return cards.flatMap((card) => {
-      const ref = refs.get(card.questionSlug);
-      // A question retired from the bank since leaves the queue with nothing to review.
-      return ref ? [drawn(candidateOfRef(ref))] : [];
-    });
+    const cards = await this.dueReviews.cards(
+      learner,
+      track.slug,
+      now,
+      [...refs.keys()],
+      PRACTICE_SESSION_SIZE,
+    );
+    // Only cards of these questions are due: each has its reference.
+    return cards.map((card) => drawn(candidateOfRef(refs.get(card.questionSlug) as QuestionRef)));
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, sessionId: string) {

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, toConnection, type Connection } from '@academy/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
 import { ReviewCardEntity } from '../entities/review-card.entity.js';
 import { scheduleAfterAnswer, type Confidence } from './review-schedule.js';
 
@@ -16,15 +15,20 @@ export interface Learner {
   userId: string;
 }
 
-/** The review cards of people's missed and unsure questions, scheduled by FSRS. */
+/**
+ * The review cards of people's missed and unsure questions, scheduled by FSRS (what is due is
+ * read through DueReviews).
+ */
 @Injectable()
 export class ReviewCards {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
-
   /**
    * Schedules the given answers inside the caller's transaction: a missed or unsure question
-   * gets a card, and a question with a card is reviewed (the cards are locked, so two answers at
-   * once are applied one after the other).
+   * gets a card, and a question with a card is reviewed. Two answers to one question at once
+   * (practice in two tabs) apply one after the other: a card is reviewed under its row lock,
+   * and a new card is inserted only if no other transaction inserted it first. One that did
+   * (the insert waits for it to commit) is then locked and reviewed like any card, so neither
+   * answer is lost. Cards are locked and inserted in question order, so two transactions
+   * scheduling several questions cannot deadlock on each other.
    */
   async apply(
     manager: EntityManager,
@@ -33,6 +37,27 @@ export class ReviewCards {
     answers: readonly GradedAnswer[],
     now: Date,
   ): Promise<Map<string, Date>> {
+    const due = new Map<string, Date>();
+    let unapplied = [...answers].sort((a, b) => a.questionSlug.localeCompare(b.questionSlug));
+    // A second pass takes only the cards others created meanwhile, which it finds and reviews.
+    while (unapplied.length > 0) {
+      unapplied = await this.applyOnce(manager, learner, trackSlug, unapplied, now, due);
+    }
+    return due;
+  }
+
+  /**
+   * Reviews the locked cards and inserts the new ones, noting when each is due; returns the
+   * answers whose new card another transaction inserted first.
+   */
+  private async applyOnce(
+    manager: EntityManager,
+    learner: Learner,
+    trackSlug: string,
+    answers: readonly GradedAnswer[],
+    now: Date,
+    due: Map<string, Date>,
+  ): Promise<GradedAnswer[]> {
     const existing = await manager.getRepository(ReviewCardEntity).find({
       where: {
         organizationId: learner.organizationId,
@@ -40,15 +65,17 @@ export class ReviewCards {
         trackSlug,
         questionSlug: In(answers.map((answer) => answer.questionSlug)),
       },
+      order: { questionSlug: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     const cards = new Map(existing.map((card) => [card.questionSlug, card]));
-    const changed: ReviewCardEntity[] = [];
+    const reviewed: ReviewCardEntity[] = [];
+    const created: ReviewCardEntity[] = [];
     for (const answer of answers) {
       const card = cards.get(answer.questionSlug) ?? null;
       const next = scheduleAfterAnswer(card, answer.correct, answer.confidence, now);
       if (!next) continue;
-      changed.push(
+      (card ? reviewed : created).push(
         manager.create(ReviewCardEntity, {
           organizationId: learner.organizationId,
           userId: learner.userId,
@@ -59,84 +86,53 @@ export class ReviewCards {
         }),
       );
     }
-    if (changed.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ReviewCardEntity)
-        .values(changed)
-        .orUpdate(
-          [
-            'due',
-            'stability',
-            'difficulty',
-            'scheduled_days',
-            'reps',
-            'lapses',
-            'state',
-            'last_review',
-          ],
-          ['user_id', 'track_slug', 'question_slug'],
-        )
-        .execute();
+    await this.saveReviewed(manager, reviewed);
+    const inserted = await this.insertNew(manager, created);
+    for (const card of reviewed) due.set(card.questionSlug, card.due);
+    const lost = new Set<string>();
+    for (const card of created) {
+      if (inserted.has(card.questionSlug)) due.set(card.questionSlug, card.due);
+      else lost.add(card.questionSlug);
     }
-    return new Map(changed.map((card) => [card.questionSlug, card.due]));
+    return answers.filter((answer) => lost.has(answer.questionSlug));
   }
 
-  /** Cards due now, soonest first: what a review session practises. */
-  due(learner: Learner, trackSlug: string, now: Date, limit: number): Promise<ReviewCardEntity[]> {
-    return this.dataSource
-      .getRepository(ReviewCardEntity)
-      .createQueryBuilder('c')
-      .where('c.organization_id = :org AND c.user_id = :user AND c.track_slug = :track', {
-        org: learner.organizationId,
-        user: learner.userId,
-        track: trackSlug,
-      })
-      .andWhere('c.due <= :now', { now })
-      .orderBy('c.due')
-      .addOrderBy('c.id')
-      .limit(limit)
-      .getMany();
+  /** Saves reviewed cards the caller has locked, in one statement for any number of them. */
+  private async saveReviewed(manager: EntityManager, cards: ReviewCardEntity[]): Promise<void> {
+    if (cards.length === 0) return;
+    // The rows exist and are locked: the conflict always updates.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReviewCardEntity)
+      .values(cards)
+      .orUpdate(
+        [
+          'due',
+          'stability',
+          'difficulty',
+          'scheduled_days',
+          'reps',
+          'lapses',
+          'state',
+          'last_review',
+        ],
+        ['user_id', 'track_slug', 'question_slug'],
+      )
+      .execute();
   }
 
-  /** The daily review queue as a Relay connection: cards due now, soonest first (keyset on due, id). */
-  async queue(
-    learner: Learner,
-    trackSlug: string,
-    now: Date,
-    first: number,
-    after?: string | null,
-  ): Promise<Connection<ReviewCardEntity>> {
-    const base = () =>
-      this.dataSource
-        .getRepository(ReviewCardEntity)
-        .createQueryBuilder('c')
-        .where('c.organization_id = :org AND c.user_id = :user AND c.track_slug = :track', {
-          org: learner.organizationId,
-          user: learner.userId,
-          track: trackSlug,
-        })
-        .andWhere('c.due <= :now', { now });
-    const page = base();
-    if (after) {
-      const position = decodeCursor(after, 'time');
-      page.andWhere('(c.due, c.id) > (:due::timestamptz, :id::uuid)', {
-        due: position.sort,
-        id: position.id,
-      });
-    }
-    const [rows, total] = await Promise.all([
-      page
-        .orderBy('c.due')
-        .addOrderBy('c.id')
-        .limit(first + 1)
-        .getMany(),
-      base().getCount(),
-    ]);
-    return toConnection(rows, first, after, total, (card) => ({
-      sort: card.due.toISOString(),
-      id: card.id,
-    }));
+  /** Inserts new cards unless another transaction did first; returns the questions inserted. */
+  private async insertNew(manager: EntityManager, cards: ReviewCardEntity[]): Promise<Set<string>> {
+    if (cards.length === 0) return new Set();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReviewCardEntity)
+      .values(cards)
+      .orIgnore()
+      .returning('question_slug')
+      .execute();
+    return new Set((result.raw as { question_slug: string }[]).map((row) => row.question_slug));
   }
 }

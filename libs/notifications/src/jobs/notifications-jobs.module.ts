@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DrillsModule } from '@academy/drills';
 import { WorkerRuntimeModule } from '@academy/queue';
 import { EmailSender } from '../delivery/email-sender.js';
@@ -22,27 +22,34 @@ import { WebhookHandler } from './webhook.handler.js';
 
 /**
  * The outbox topic handlers that deliver messages (with the SMTP pool, rendering and recipients
- * they use), and the summary planner; only apps/worker imports it. Drills is imported for what
- * its participant notices say (drills never imports notifications, so no cycle).
+ * they use), and the summary planner; only apps/worker imports it, with the module that
+ * provides PracticeReviews (certification prep's jobs module), which the digest asks at sending.
+ * Drills is imported for what its participant notices say (drills never imports notifications,
+ * so no cycle).
  */
-@Module({
-  imports: [WorkerRuntimeModule, NotificationsModule, DrillsModule],
-  providers: [
-    EmailSender,
-    Notifier,
-    Recipients,
-    PublicLinks,
-    DigestReader,
-    WebhookBodies,
-    NotificationsProcessor,
-    PlanSummariesJob,
-    OneTimeLinkMailer,
-    InvitationHandler,
-    PasswordResetHandler,
-    CertificateIssuedHandler,
-    DrillNoticeHandler,
-    ReminderDigestHandler,
-    WebhookHandler,
-  ],
-})
-export class NotificationsJobsModule {}
+@Module({})
+export class NotificationsJobsModule {
+  static forRoot(practiceReviews: Type<unknown>): DynamicModule {
+    return {
+      module: NotificationsJobsModule,
+      imports: [WorkerRuntimeModule, NotificationsModule, DrillsModule, practiceReviews],
+      providers: [
+        EmailSender,
+        Notifier,
+        Recipients,
+        PublicLinks,
+        DigestReader,
+        WebhookBodies,
+        NotificationsProcessor,
+        PlanSummariesJob,
+        OneTimeLinkMailer,
+        InvitationHandler,
+        PasswordResetHandler,
+        CertificateIssuedHandler,
+        DrillNoticeHandler,
+        ReminderDigestHandler,
+        WebhookHandler,
+      ],
+    };
+  }
+}

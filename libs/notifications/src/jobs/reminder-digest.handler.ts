@@ -14,6 +14,7 @@ import { OptionalNoticeKind } from '../preferences/notice-kinds.js';
 import { NotificationPreferences } from '../preferences/notification-preferences.js';
 import { nextDeliveryTime } from '../reminders/calendar.js';
 import { DigestReader } from '../reminders/digest-reader.js';
+import { PracticeReviews } from '../reminders/practice-reviews.js';
 import { ReminderPolicies } from '../reminders/reminder-policies.js';
 
 /** Where a learner reviews the certification-practice questions that are due. */
@@ -35,6 +36,7 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     @Inject(Notifier) private readonly notifier: Notifier,
     @Inject(PublicLinks) private readonly links: PublicLinks,
     @Inject(NotificationPreferences) private readonly preferences: NotificationPreferences,
+    @Inject(PracticeReviews) private readonly practiceReviews: PracticeReviews,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -57,8 +59,11 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     const compliance =
       digest.dueSoon.length + digest.overdue.length + digest.reportsOverdue.length > 0 ||
       (digest.organizationOverdue?.length ?? 0) > 0;
-    // Asked again at sending: a learner who opted out since the nudge was planned hears nothing.
-    const practice = digest.practiceReviewsDue && (await this.practiceNudgesWanted(recipientId));
+    // Asked again at sending: a learner who opted out, or has no review due any more (answered,
+    // or its question retired), since the nudge was planned hears nothing of practice.
+    const practice =
+      digest.practiceReviewsDue &&
+      (await this.practiceNudgeHolds(message.organizationId, recipientId, now));
     if (!compliance && !practice) {
       await this.reader.release(digest.sentReminderIds);
       return undefined;
@@ -84,8 +89,15 @@ export class ReminderDigestHandler implements TopicHandler<'notifications.remind
     return undefined;
   }
 
-  private async practiceNudgesWanted(recipientId: string): Promise<boolean> {
+  private async practiceNudgeHolds(
+    organizationId: string,
+    recipientId: string,
+    now: Date,
+  ): Promise<boolean> {
     const choice = await this.preferences.of(recipientId, OptionalNoticeKind.PRACTICE_REVIEWS_DUE);
-    return choice.email || choice.inApp;
+    return (
+      (choice.email || choice.inApp) &&
+      (await this.practiceReviews.anyDue(organizationId, recipientId, now))
+    );
   }
 }
