@@ -5,8 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DrillsErrors } from '../drills.errors.js';
 import type { DrillScenario } from './drill-scenario.js';
 
-/** Runs whose pinned scenario version is remembered (oldest forgotten first past this). */
-const REMEMBERED_RUNS = 10_000;
+/** Scenario versions, and runs' pinned versions, remembered (oldest forgotten first past this). */
+const REMEMBERED = 10_000;
 
 export interface PinnedScenario {
   slug: string;
@@ -21,9 +21,9 @@ export interface PinnedScenario {
  */
 @Injectable()
 export class DrillScenarios {
-  private readonly versions = new Map<string, DrillScenario>();
+  private readonly versions = new Map<string, Promise<DrillScenario>>();
   /** The version each run plays, by organization and run: fixed when the run is created. */
-  private readonly runVersions = new Map<string, string>();
+  private readonly runVersions = new Map<string, Promise<string | null>>();
 
   constructor(
     @Inject(CatalogReader) private readonly catalog: CatalogReader,
@@ -54,23 +54,21 @@ export class DrillScenarios {
   }
 
   /** The pinned version of a run's scenario. */
-  async version(
+  version(
     organizationId: string,
     versionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DrillScenario> {
     // Keyed by organization too: an organization's own scenario is for its eyes only.
-    const key = `${organizationId}:${versionId}`;
-    const cached = this.versions.get(key);
-    if (cached) return cached;
-    const [record] = await this.catalog.versionsByIds<DrillScenario>(
-      organizationId,
-      [versionId],
-      manager,
-    );
-    if (!record) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill scenario version.');
-    this.versions.set(key, record.content);
-    return record.content;
+    return this.remember(this.versions, `${organizationId}:${versionId}`, async () => {
+      const [record] = await this.catalog.versionsByIds<DrillScenario>(
+        organizationId,
+        [versionId],
+        manager,
+      );
+      if (!record) throw new DomainError(DrillsErrors.NOT_FOUND, 'No such drill scenario version.');
+      return record.content;
+    });
   }
 
   /**
@@ -79,20 +77,36 @@ export class DrillScenarios {
    */
   async ofRun(organizationId: string, runId: string): Promise<DrillScenario | null> {
     const key = `${organizationId}:${runId}`;
-    let versionId = this.runVersions.get(key);
-    if (!versionId) {
+    const versionId = await this.remember(this.runVersions, key, async () => {
       const [run] = await this.dataSource.query<{ scenario_version_id: string }[]>(
         'SELECT scenario_version_id FROM drill_runs WHERE id = $1 AND organization_id = $2',
         [runId, organizationId],
       );
-      if (!run) return null;
-      versionId = run.scenario_version_id;
-      if (this.runVersions.size >= REMEMBERED_RUNS) {
-        const oldest = this.runVersions.keys().next().value;
-        if (oldest !== undefined) this.runVersions.delete(oldest);
-      }
-      this.runVersions.set(key, versionId);
+      return run?.scenario_version_id ?? null;
+    });
+    if (versionId === null) {
+      // Not remembered: a made-up id must not take a place in the cache.
+      this.runVersions.delete(key);
+      return null;
     }
     return this.version(organizationId, versionId);
+  }
+
+  /**
+   * The value under `key`, loaded once: concurrent callers (a team answering at once, all
+   * missing the cache together) share one load. A failed load is forgotten, so the next call
+   * tries again; past `REMEMBERED` entries the oldest is forgotten.
+   */
+  private remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
+    const known = cache.get(key);
+    if (known) return known;
+    if (cache.size >= REMEMBERED) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    const loading = load();
+    cache.set(key, loading);
+    loading.catch(() => cache.delete(key));
+    return loading;
   }
 }
