@@ -24,6 +24,8 @@ export interface LiveSubscription {
   readonly closed: Promise<number>;
   /** How the connection closed (code and reason), or null while it is open. */
   readonly closure: { code: number; reason: string } | null;
+  /** How far the connection got: for a failure's message. */
+  readonly progress: 'connecting' | 'opened' | 'acknowledged' | 'closed';
   dispose(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export function subscribeLive(
 ): LiveSubscription {
   const messages: LiveMessage[] = [];
   let closure: { code: number; reason: string } | null = null;
+  let progress: LiveSubscription['progress'] = 'connecting';
   let closedWith: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => {
     closedWith = resolve;
@@ -48,9 +51,16 @@ export function subscribeLive(
     connectionParams,
     retryAttempts: 0,
     on: {
+      opened: () => {
+        progress = 'opened';
+      },
+      connected: () => {
+        progress = 'acknowledged';
+      },
       closed: (event) => {
         const { code, reason } = event as { code: number; reason?: string };
         closure = { code, reason: reason ?? '' };
+        progress = 'closed';
         closedWith(code);
       },
     },
@@ -71,6 +81,9 @@ export function subscribeLive(
     closed,
     get closure() {
       return closure;
+    },
+    get progress() {
+      return progress;
     },
     async message(index) {
       await waitFor(() => messages.length > index, `live message ${index}`);
@@ -109,7 +122,13 @@ export async function notifyWhenListening(
       );
     }
     return (await inboxListeners(api, notification.userId)) > 0;
-  }, 'a live subscription to listen');
+  }, 'a live subscription to listen').catch((error: unknown) => {
+    // A wait that timed out says how far the connection got (opened, acknowledged…).
+    if (!expected || expected.closure) throw error;
+    throw new Error(
+      `${(error as Error).message} (the connection was ${expected.progress}; it received ${JSON.stringify(expected.messages)})`,
+    );
+  });
   await api.app.get(InAppNotifier).add({
     ...notification,
     kind: 'test',
