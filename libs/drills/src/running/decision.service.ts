@@ -46,7 +46,9 @@ export const DecisionStatements = {
    * for each other, but a pause or the end waits for answers in flight, and an answer after
    * them finds the run not running (so the scorer, which runs after the end, sees every answer
    * that was taken). `recorded_late` is null when nothing was recorded.
-   * $5 option, $6 now, $7 whether the role (rather than the person) answers.
+   * $5 option, $6 now, $7 whether the role (rather than the person) answers: the respondent
+   * key is then the role's slug, as respondentKey() says; it is worked out here because the
+   * role is only known in this statement.
    */
   answer: {
     name: 'drills.record-answer',
