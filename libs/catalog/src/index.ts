@@ -1,6 +1,11 @@
 export { CatalogModule } from './catalog.module.js';
 export { CatalogErrors } from './catalog.errors.js';
-export { CatalogReader, type CatalogRecord, type QuestionRef } from './catalog/catalog-reader.js';
+export {
+  CatalogReader,
+  currentQuestionOf,
+  type CatalogRecord,
+  type QuestionRef,
+} from './catalog/catalog-reader.js';
 export { apportion } from './curriculum/apportion.js';
 export type {
   CourseFile,

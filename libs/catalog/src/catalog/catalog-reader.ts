@@ -69,6 +69,20 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
 });
 
 /**
+ * A condition for other contexts' statements: the question named by `slugColumn` is a current
+ * (not retired) question, which the organization `organization` can see, of one of `parents`
+ * (bank domains `<bank>/<domain>`, or quizzes). It lets a context filter its own rows by what
+ * the catalog holds now within one statement, through the catalog's (kind, slug) indexes,
+ * rather than fetching every slug of a 5,000-question bank first. The arguments are SQL: a
+ * column and two parameter placeholders (the parents as text[]).
+ */
+export const currentQuestionOf = (slugColumn: string, organization: string, parents: string) =>
+  `EXISTS (SELECT 1 FROM catalog_items q
+            WHERE q.kind = 'question' AND q.slug = ${slugColumn} AND q.parent_slug = ANY(${parents})
+              AND q.retired_at IS NULL
+              AND (q.organization_id IS NULL OR q.organization_id = ${organization}))`;
+
+/**
  * Reads the catalog a member of an organization sees: the shipped curriculum plus their
  * organization's own content, never another organization's, never retired items. Lesson bodies
  * are left out unless asked for, so course pages stay light. Methods used inside another

@@ -8,6 +8,10 @@ export type BlueprintDomain = Blueprint['domains'][number];
 export const bankDomainParent = (blueprint: Blueprint, domain: string): string =>
   `${blueprint.bank}/${domain}`;
 
+/** The parents of every bank question the blueprint draws from, one per domain. */
+export const bankParentsOf = (blueprint: Blueprint): string[] =>
+  blueprint.domains.map((domain) => bankDomainParent(blueprint, domain.slug));
+
 /**
  * Questions per domain for a mock exam of the blueprint's length: largest-remainder rounding
  * of the weights, so the counts sum exactly to the length and each is within one question of

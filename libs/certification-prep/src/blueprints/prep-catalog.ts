@@ -9,7 +9,7 @@ import {
 } from '@academy/catalog';
 import type { EntityManager } from 'typeorm';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
-import { bankDomainParent, domainCounts, type Blueprint } from './blueprint.js';
+import { bankParentsOf, domainCounts, type Blueprint } from './blueprint.js';
 
 export interface PrepTrack {
   slug: string;
@@ -54,22 +54,17 @@ export class PrepCatalog {
     blueprint: Blueprint,
     manager?: EntityManager,
   ): Promise<QuestionRef[]> {
-    return this.reader.questionRefs(
-      organizationId,
-      blueprint.domains.map((domain) => bankDomainParent(blueprint, domain.slug)),
-      manager,
-    );
+    return this.reader.questionRefs(organizationId, bankParentsOf(blueprint), manager);
   }
 
   /**
-   * The slugs of the current questions of a track's bank (its blueprint's domains): none when
-   * the track has left the catalog or no longer has an exam blueprint.
+   * The parents of a track's bank questions (its blueprint's domains, as `<bank>/<domain>`):
+   * none when the track has left the catalog or no longer has an exam blueprint.
    */
-  async bankQuestionSlugs(organizationId: string, trackSlug: string): Promise<string[]> {
+  async bankParents(organizationId: string, trackSlug: string): Promise<string[]> {
     const record = await this.reader.find<TrackFile>(organizationId, 'track', trackSlug);
     const blueprint = record?.content.exam;
-    if (!blueprint) return [];
-    return (await this.questionRefs(organizationId, blueprint)).map((ref) => ref.slug);
+    return blueprint ? bankParentsOf(blueprint) : [];
   }
 
   /**
@@ -85,7 +80,7 @@ export class PrepCatalog {
     const counts = domainCounts(blueprint);
     return this.reader.sampleQuestions(
       organizationId,
-      blueprint.domains.map((domain) => bankDomainParent(blueprint, domain.slug)),
+      bankParentsOf(blueprint),
       blueprint.domains.map((domain) => counts.get(domain.slug) ?? 0),
       seen,
       manager,

@@ -5,6 +5,7 @@ import type { Actor } from '@academy/identity';
 import { answerShapeProblem, isCorrect } from '@academy/learning';
 import { DataSource, type EntityManager } from 'typeorm';
 import { candidateOfRef } from '../blueprints/bank-questions.js';
+import { bankParentsOf } from '../blueprints/blueprint.js';
 import { PrepCatalog, type BankQuestion, type PrepTrack } from '../blueprints/prep-catalog.js';
 import { drawn, type DrawnQuestion } from '../blueprints/question-draw.js';
 import { CertificationPrepErrors } from '../certification-prep.errors.js';
@@ -219,7 +220,7 @@ export class PracticeService {
       learner,
       track.slug,
       now,
-      [...refs.keys()],
+      bankParentsOf(track.blueprint),
       PRACTICE_SESSION_SIZE,
     );
     // Only cards of these questions are due: each has its reference.

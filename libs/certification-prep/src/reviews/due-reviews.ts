@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { currentQuestionOf } from '@academy/catalog';
 import { decodeCursor, toConnection, type Connection } from '@academy/common';
 import type { PracticeReviews } from '@academy/notifications';
 import { DataSource } from 'typeorm';
@@ -17,8 +18,8 @@ import type { Learner } from './review-cards.js';
  * restore it (catalog items are retired, never deleted), and a blueprint may change its bank or
  * domains. Read against the catalog as it stands, cards follow every such change with no hook
  * in the importers (the CLI's included) and no backfill of cards already made, and a restored
- * question comes back with its schedule. The price is reading the bank's question slugs per
- * track when asked.
+ * question comes back with its schedule. The price is a look-up of each due card's question in
+ * the catalog, in the same statement (see currentQuestionOf).
  */
 @Injectable()
 export class DueReviews implements PracticeReviews {
@@ -35,9 +36,9 @@ export class DueReviews implements PracticeReviews {
     first: number,
     after?: string | null,
   ): Promise<Connection<ReviewCardEntity>> {
-    const questions = await this.catalog.bankQuestionSlugs(learner.organizationId, trackSlug);
+    const parents = await this.catalog.bankParents(learner.organizationId, trackSlug);
     const base = () =>
-      this.dueInBank(learner.organizationId, [learner.userId], trackSlug, now, questions);
+      this.dueInBank(learner.organizationId, [learner.userId], trackSlug, now, parents);
     const page = base();
     if (after) {
       const position = decodeCursor(after, 'time');
@@ -60,15 +61,18 @@ export class DueReviews implements PracticeReviews {
     }));
   }
 
-  /** Up to `limit` cards due now among the given bank questions, soonest first: a review session. */
+  /**
+   * Up to `limit` cards due now of the track's bank questions (under `parents`, its blueprint's
+   * domains), soonest first: a review session.
+   */
   cards(
     learner: Learner,
     trackSlug: string,
     now: Date,
-    questions: readonly string[],
+    parents: readonly string[],
     limit: number,
   ): Promise<ReviewCardEntity[]> {
-    return this.dueInBank(learner.organizationId, [learner.userId], trackSlug, now, questions)
+    return this.dueInBank(learner.organizationId, [learner.userId], trackSlug, now, parents)
       .orderBy('c.due')
       .addOrderBy('c.id')
       .limit(limit)
@@ -87,8 +91,8 @@ export class DueReviews implements PracticeReviews {
       .getRawMany<{ track_slug: string }>();
     const learners = new Set<string>();
     for (const { track_slug: trackSlug } of tracks) {
-      const questions = await this.catalog.bankQuestionSlugs(organizationId, trackSlug);
-      const rows = await this.dueInBank(organizationId, userIds, trackSlug, now, questions)
+      const parents = await this.catalog.bankParents(organizationId, trackSlug);
+      const rows = await this.dueInBank(organizationId, userIds, trackSlug, now, parents)
         .select('DISTINCT c.user_id', 'user_id')
         .getRawMany<{ user_id: string }>();
       for (const row of rows) learners.add(row.user_id);
@@ -110,16 +114,21 @@ export class DueReviews implements PracticeReviews {
     return userIds ? query.andWhere('c.user_id = ANY(:userIds::uuid[])', { userIds }) : query;
   }
 
-  /** As `due`, in one track, of the questions of its bank only: what counts as due. */
+  /**
+   * As `due`, in one track, of the current questions of its bank (under `parents`) only: what
+   * counts as due. Checked against the catalog in the same statement.
+   */
   private dueInBank(
     organizationId: string,
     userIds: readonly string[] | null,
     trackSlug: string,
     now: Date,
-    questions: readonly string[],
+    parents: readonly string[],
   ) {
     return this.due(organizationId, userIds, now)
       .andWhere('c.track_slug = :trackSlug', { trackSlug })
-      .andWhere('c.question_slug = ANY(:questions::text[])', { questions });
+      .andWhere(currentQuestionOf('c.question_slug', ':organizationId', ':parents::text[]'), {
+        parents,
+      });
   }
 }
