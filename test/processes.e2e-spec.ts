@@ -34,8 +34,10 @@ describe('worker shutdown', () => {
       const worker = spawnBuilt('worker', { LOG_LEVEL: 'info' });
       const jobBlockedOnLock = async () => {
         const { rows } = await observer.query<{ waiting: number }>(
+          // This file's database only: workers of other test files run at the same time.
           `SELECT count(*)::int AS waiting FROM pg_stat_activity
-            WHERE application_name = 'academy-worker' AND wait_event_type = 'Lock'`,
+            WHERE datname = current_database() AND application_name = 'academy-worker'
+              AND wait_event_type = 'Lock'`,
         );
         return (rows[0]?.waiting ?? 0) > 0;
       };
