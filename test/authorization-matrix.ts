@@ -381,7 +381,7 @@ export const authorizationMatrix: MatrixRow[] = [
   {
     operation: 'reviewQueue',
     document: '{ reviewQueue(trackSlug: "none") { totalCount } }',
-    expect: signedIn,
+    expect: catalogMiss,
   },
   {
     operation: 'transcript',

@@ -3,6 +3,7 @@ import { currentQuestionOf } from '@academy/catalog';
 import { decodeCursor, toConnection, type Connection } from '@academy/common';
 import type { PracticeReviews } from '@academy/notifications';
 import { DataSource } from 'typeorm';
+import { bankParentsOf } from '../blueprints/blueprint.js';
 import { PrepCatalog } from '../blueprints/prep-catalog.js';
 import { ReviewCardEntity } from '../entities/review-card.entity.js';
 import type { Learner } from './review-cards.js';
@@ -28,7 +29,10 @@ export class DueReviews implements PracticeReviews {
     @Inject(PrepCatalog) private readonly catalog: PrepCatalog,
   ) {}
 
-  /** The daily review queue as a Relay connection: cards due now, soonest first (keyset on due, id). */
+  /**
+   * The daily review queue of a prep track as a Relay connection: cards due now, soonest first
+   * (keyset on due, id).
+   */
   async queue(
     learner: Learner,
     trackSlug: string,
@@ -36,7 +40,9 @@ export class DueReviews implements PracticeReviews {
     first: number,
     after?: string | null,
   ): Promise<Connection<ReviewCardEntity>> {
-    const parents = await this.catalog.bankParents(learner.organizationId, trackSlug);
+    // A track that is not (or no longer) in the catalog is refused, as by every prep query.
+    const track = await this.catalog.track(learner.organizationId, trackSlug);
+    const parents = bankParentsOf(track.blueprint);
     const base = () =>
       this.dueInBank(learner.organizationId, [learner.userId], trackSlug, now, parents);
     const page = base();
