@@ -69,6 +69,14 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
 });
 
 /**
+ * What an organization sees of the catalog, for the row `alias`: items not retired, shipped or
+ * its own (never another organization's). `organization` is SQL: a parameter placeholder.
+ */
+const seenBy = (alias: string, organization: string) =>
+  `${alias}.retired_at IS NULL
+   AND (${alias}.organization_id IS NULL OR ${alias}.organization_id = ${organization})`;
+
+/**
  * A condition for other contexts' statements: the question named by `slugColumn` is a current
  * (not retired) question, which the organization `organization` can see, of one of `parents`
  * (bank domains `<bank>/<domain>`, or quizzes). It lets a context filter its own rows by what
@@ -79,8 +87,7 @@ const toRecord = <Content>(row: Row): CatalogRecord<Content> => ({
 export const currentQuestionOf = (slugColumn: string, organization: string, parents: string) =>
   `EXISTS (SELECT 1 FROM catalog_items q
             WHERE q.kind = 'question' AND q.slug = ${slugColumn} AND q.parent_slug = ANY(${parents})
-              AND q.retired_at IS NULL
-              AND (q.organization_id IS NULL OR q.organization_id = ${organization}))`;
+              AND ${seenBy('q', organization)})`;
 
 /**
  * Reads the catalog a member of an organization sees: the shipped curriculum plus their
@@ -101,7 +108,7 @@ export class CatalogReader {
     return `SELECT i.id, i.kind, i.slug, i.parent_slug, i.organization_id, v.version, v.id AS version_id,
                    v.content${bodies}
               FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
-             WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)`;
+             WHERE ${seenBy('i', '$1')}`;
   }
 
   async list<Content>(
@@ -242,7 +249,7 @@ export class CatalogReader {
               v.content->>'difficulty' AS difficulty,
               ARRAY(SELECT o->>'id' FROM jsonb_array_elements(v.content->'options') o) AS option_ids
          FROM catalog_items i JOIN catalog_item_versions v ON v.id = i.current_version_id
-        WHERE i.retired_at IS NULL AND (i.organization_id IS NULL OR i.organization_id = $1)
+        WHERE ${seenBy('i', '$1')}
           AND i.kind = 'question' AND i.parent_slug = ANY($2::text[])`,
       [organizationId, parents],
     );
@@ -281,8 +288,7 @@ export class CatalogReader {
                CROSS JOIN LATERAL (
                  SELECT i.id, i.slug, i.parent_slug, i.organization_id, i.current_version_id
                    FROM catalog_items i LEFT JOIN later ON later.slug = i.slug
-                  WHERE i.kind = 'question' AND i.parent_slug = q.parent AND i.retired_at IS NULL
-                    AND (i.organization_id IS NULL OR i.organization_id = $1)
+                  WHERE i.kind = 'question' AND i.parent_slug = q.parent AND ${seenBy('i', '$1')}
                   ORDER BY (later.slug IS NOT NULL), random()
                   LIMIT q.n) s)
        SELECT d.id, 'question' AS kind, d.slug, d.parent_slug, d.organization_id, v.version,
@@ -315,8 +321,8 @@ export class CatalogReader {
     if (filter.tag) add((p) => `v.content->'tags' ? ${p}`, filter.tag);
     const lessonMatch = (predicate: string) => `EXISTS (
         SELECT 1 FROM catalog_items li JOIN catalog_item_versions lv ON lv.id = li.current_version_id
-         WHERE li.kind = 'lesson' AND li.parent_slug = i.slug AND li.retired_at IS NULL
-           AND (li.organization_id IS NULL OR li.organization_id = $1) AND ${predicate})`;
+         WHERE li.kind = 'lesson' AND li.parent_slug = i.slug AND ${seenBy('li', '$1')}
+           AND ${predicate})`;
     if (filter.framework)
       add((p) => lessonMatch(`lv.content->'frameworks' ? ${p}`), filter.framework);
     if (filter.search?.trim()) {
